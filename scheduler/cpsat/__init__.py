@@ -1,0 +1,1 @@
+"""CP-SAT backend: one function per rule (see ``rules``), lexicographic solving, explanations."""

@@ -1,0 +1,1 @@
+"""Shells: readers, writers and command lines. Only shells touch files, print or exit."""

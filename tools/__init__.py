@@ -1,0 +1,1 @@
+"""Developer tools: sample-data generators and benchmark scenario generators (shells)."""
