@@ -1,6 +1,6 @@
 """The one message catalogue: every user-visible string, in Simplified Chinese and English.
 
-The catalogue is split into parts by area (common, scheduler, appraisal, ui) only so that
+The catalogue is split into parts by area (one module per area in this package) only so that
 several people can edit it without conflicts; :func:`t` looks keys up in the merged whole
 and a duplicate key across parts is an error at import time, so there is still exactly one
 meaning per key.
@@ -8,20 +8,18 @@ meaning per key.
 
 from __future__ import annotations
 
+import pkgutil
 from importlib import import_module
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
-_PARTS = ("common", "scheduler_msgs", "appraisal_msgs", "ui_msgs")
 
 
 def _load() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for part in _PARTS:
-        try:
-            module = import_module(f"{__name__}.{part}")
-        except ModuleNotFoundError:
-            continue
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        part = info.name
+        module = import_module(f"{__name__}.{part}")
         for key, pair in module.MESSAGES.items():
             if key in merged:
                 raise ValueError(f"message key {key!r} defined twice (second in {part})")
