@@ -73,11 +73,12 @@ def common_denominator(problem: Problem) -> int:
 def duty_loads(problem: Problem, roster: Roster) -> dict[str, Fraction]:
     """load_i = history points + Σ points of i's duties (in points, not hundredths)."""
     posts = problem.post_by_id()
+    days = problem.day_by_date()
     hist = problem.history_by_id()
     load = {s.staff_id: Fraction(hist[s.staff_id].points100, 100) if s.staff_id in hist
             else Fraction(0) for s in problem.staff}
     for a in roster.assignments:
-        if a.staff_id in load and a.post_id in posts:
+        if a.staff_id in load and a.post_id in posts and a.date in days:
             load[a.staff_id] += Fraction(posts[a.post_id].points100, 100)
     return load
 
