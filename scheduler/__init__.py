@@ -21,8 +21,10 @@ from .problem import (
     SolveParams,
     SolveResult,
 )
+from .solve import replan, solve
 
 __all__ = [
     "Assignment", "Finding", "History", "LevelResult", "Leave", "PersonLimits", "Pin", "Post",
     "Problem", "Progress", "Request", "Roster", "Rules", "Slot", "SolveParams", "SolveResult",
+    "solve", "replan",
 ]

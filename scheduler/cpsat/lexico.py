@@ -1,0 +1,209 @@
+"""Lexicographic solving: one level at a time, each fixed before the next is optimised.
+
+A level is Σ weight × term over terms of different scales; it is made integral with the lcm
+of the scales. After a level is solved its objective is bounded by the best value found (or
+fixed to it when proven optimal) and the next level starts from the previous solution as a
+complete hint, so no level ever trades away an earlier one. Values are recomputed exactly
+from the final solution, so the report equals what the validator computes on the roster.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from ..problem import Progress
+from .context import ModelContext
+from .expr import flat_value, has_vars
+
+TIME_WEIGHT = {"max_excess": 3, "abs_dev": 2}
+"""Share of the time limit per level (default 1): the fairness levels are the hard ones."""
+
+
+@dataclass
+class Level:
+    """One lexicographic level as an integer objective ``expr / scale``."""
+
+    name: str
+    expr: object
+    scale: int
+    exact: Callable[[list[int]], int]
+    weight: int = 1
+    value: int | None = None
+    bound: int | None = None
+    seconds: float = 0.0
+    solved: bool = False
+
+
+@dataclass
+class Outcome:
+    """What the loop produced: final solution vector, levels, status and timings."""
+
+    status: str
+    solution: list[int] | None
+    levels: list[Level] = field(default_factory=list)
+    seconds_to_best: float = 0.0
+    stopped: bool = False
+
+
+def make_level(ctx: ModelContext, spec: tuple[tuple[str, int], ...]) -> Level:
+    """Σ weight × term of one level, on the lcm of the terms' scales."""
+    present = [(ctx.terms[t], w) for t, w in spec if t in ctx.terms and w]
+    scale = math.lcm(*[term.scale for term, _ in present]) if present else 1
+    parts = [(w * (scale // term.scale), term) for term, w in present]
+    expr = sum((c * term.expr for c, term in parts), 0)
+
+    def exact(sol: list[int]) -> int:
+        return sum(c * (term.exact(sol) if term.exact else flat_value(term.expr, sol))
+                   for c, term in parts)
+
+    weight = max((TIME_WEIGHT.get(t, 1) for t, _ in spec), default=1)
+    return Level("+".join(t for t, _ in spec), expr, scale, exact, weight)
+
+
+class _Callback(cp_model.CpSolverSolutionCallback):
+    """Reports each improving solution and stops the search when the caller asks."""
+
+    def __init__(self, level: Level, t0: float, on_progress, should_stop) -> None:
+        super().__init__()
+        self.level, self.t0 = level, t0
+        self.on_progress, self.should_stop = on_progress, should_stop
+        self.last_improvement: float | None = None
+        self.stopped = False
+
+    def on_solution_callback(self) -> None:
+        now = time.monotonic()
+        self.last_improvement = now
+        if self.on_progress is not None:
+            self.on_progress(Progress(self.level.name, self.objective_value / self.level.scale,
+                                      self.best_objective_bound / self.level.scale, now - self.t0))
+        if self.should_stop is not None and self.should_stop():
+            self.stopped = True
+            self.stop_search()
+
+
+def _watch(solver: cp_model.CpSolver, should_stop, done: threading.Event, cb: _Callback):
+    """Poll ``should_stop`` while no solution arrives, so a stop is honoured promptly."""
+    while not done.wait(0.1):
+        if should_stop():
+            cb.stopped = True
+            solver.stop_search()
+            return
+
+
+def _run(ctx: ModelContext, level: Level | None, budget: float, t0: float, on_progress,
+         should_stop, hint: list[int] | None):
+    """One CP-SAT run; returns (status, solver, callback)."""
+    m = ctx.model
+    if hint is not None:
+        m.clear_hints()
+        h = m.proto.solution_hint
+        h.vars.extend(range(len(hint)))
+        h.values.extend(hint)
+    solver = cp_model.CpSolver()
+    p = ctx.params
+    solver.parameters.num_workers = max(1, p.workers)
+    solver.parameters.random_seed = p.seed
+    solver.parameters.max_time_in_seconds = max(0.05, budget)
+    solver.parameters.log_search_progress = p.log_progress
+    cb = _Callback(level or Level("feasibility", 0, 1, lambda s: 0), t0, on_progress, should_stop)
+    done = threading.Event()
+    watcher = None
+    if should_stop is not None:
+        watcher = threading.Thread(target=_watch, args=(solver, should_stop, done, cb),
+                                   daemon=True)
+        watcher.start()
+    try:
+        status = solver.solve(m, cb)
+    finally:
+        done.set()
+        if watcher is not None:
+            watcher.join()
+    return status, solver, cb
+
+
+def solve_lexico(ctx: ModelContext, specs, time_limit: float, on_progress=None,
+                 should_stop=None, t0: float | None = None) -> Outcome:
+    """Solve ``specs`` (levels of (term, weight)) one after the other on ``ctx.model``."""
+    t0 = time.monotonic() if t0 is None else t0
+    deadline = t0 + time_limit
+    levels = [make_level(ctx, spec) for spec in specs]
+    active = [lv for lv in levels if has_vars(lv.expr)]
+    out = Outcome("unknown", None, levels)
+    best_time = None
+    if not active:
+        status, solver, cb = _run(ctx, None, deadline - time.monotonic(), t0, on_progress,
+                                  should_stop, None)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            out.solution = list(solver.response_proto.solution)
+            best_time = cb.last_improvement
+        out.status = _status(status, out.solution, cb.stopped, all_optimal=True)
+        out.stopped = cb.stopped
+    all_optimal = True
+    for k, lv in enumerate(active):
+        if out.stopped:
+            break
+        remaining = deadline - time.monotonic()
+        share = lv.weight / sum(x.weight for x in active[k:])
+        budget = remaining * share
+        ctx.model.minimize(lv.expr)
+        start = time.monotonic()
+        status, solver, cb = _run(ctx, lv, budget, t0, on_progress, should_stop, out.solution)
+        if out.solution is None and status == cp_model.UNKNOWN and not cb.stopped:
+            status, solver, cb = _run(ctx, lv, deadline - time.monotonic(), t0, on_progress,
+                                      should_stop, None)
+        lv.seconds = time.monotonic() - start
+        lv.solved = True
+        out.stopped = cb.stopped
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            sol = list(solver.response_proto.solution)
+            if cb.last_improvement is not None and (out.solution is None or
+                                                    lv.exact(sol) < lv.exact(out.solution)):
+                best_time = cb.last_improvement
+            out.solution = sol
+            value = int(round(solver.objective_value))
+            lv.bound = min(value, math.ceil(solver.best_objective_bound - 1e-6))
+            if status == cp_model.OPTIMAL:
+                lv.bound = value
+                ctx.model.add(lv.expr == value)
+            else:
+                all_optimal = False
+                ctx.model.add(lv.expr <= value)
+        elif status == cp_model.INFEASIBLE and out.solution is None:
+            out.status = "infeasible"
+            return out
+        elif out.solution is not None:
+            all_optimal = False
+            value = lv.exact(out.solution)
+            lv.bound = min(value, math.ceil(solver.best_objective_bound - 1e-6)) \
+                if status == cp_model.UNKNOWN and solver.best_objective_bound > -1e300 else None
+            ctx.model.add(lv.expr <= flat_value(lv.expr, out.solution))
+        else:
+            out.status = "stopped" if cb.stopped else "unknown"
+            return out
+    if out.solution is not None:
+        for lv in levels:
+            lv.value = lv.exact(out.solution)
+            if not lv.solved:
+                lv.bound = lv.value if not has_vars(lv.expr) else None
+    if active:
+        out.status = _status(cp_model.FEASIBLE, out.solution, out.stopped,
+                             all_optimal and all(lv.solved for lv in active))
+    out.seconds_to_best = (best_time - t0) if best_time is not None else 0.0
+    return out
+
+
+def _status(status, solution, stopped: bool, all_optimal: bool) -> str:
+    """Map CP-SAT's status and our own flags to the result's status word."""
+    if stopped:
+        return "stopped"
+    if status == cp_model.INFEASIBLE:
+        return "infeasible"
+    if solution is None:
+        return "unknown"
+    return "optimal" if all_optimal else "feasible"
