@@ -1,0 +1,72 @@
+"""Catalogue part: the scenario data dictionary (meaning of every sheet column)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "reader.dict.required": ("必填", "required"),
+    "reader.dict.optional": ("选填", "optional"),
+    "reader.dict.header.sheet": ("表", "sheet"),
+    "reader.dict.header.column": ("列", "column"),
+    "reader.dict.header.required": ("是否必填", "required?"),
+    "reader.dict.header.meaning_zh": ("含义（中文）", "meaning (Chinese)"),
+    "reader.dict.header.meaning_en": ("含义（英文）", "meaning (English)"),
+    "reader.dict.header.example": ("示例", "example"),
+    # staff
+    "reader.dict.staff.staff_id": ("人员编号，唯一，其他表用它指代此人", "unique staff id; the other sheets refer to the person by it"),
+    "reader.dict.staff.name": ("姓名", "full name"),
+    "reader.dict.staff.department": ("所在部门（科室、所）", "department (office or bureau)"),
+    "reader.dict.staff.rank": ("职级：leader 领导 / cadre 干部 / worker 职工", "rank: leader / cadre / worker"),
+    "reader.dict.staff.fairness_group": ("公平分组：只在组内比较负担；不填则等于职级", "fairness group: load is compared only within the group; default = rank"),
+    "reader.dict.staff.qualifications": ("资格标签，多个用分号分隔（如 leader、duty、night）", "qualification tags separated by semicolons (e.g. leader, duty, night)"),
+    "reader.dict.staff.fte": ("工作量系数，大于 0 且不超过 1，默认 1（半职 0.5）", "working-time fraction in (0, 1], default 1 (half time 0.5)"),
+    "reader.dict.staff.active_from": ("到岗日期（含当天）；之前不排班", "first day in the office (inclusive); no duty before"),
+    "reader.dict.staff.active_to": ("离岗日期（含当天）；之后不排班", "last day in the office (inclusive); no duty after"),
+    "reader.dict.staff.phone": ("联系电话，用于值班通知", "phone number, for duty notices"),
+    "reader.dict.staff.max_consecutive_days": ("个人上限：最多连续值班天数", "personal limit: most consecutive duty days"),
+    "reader.dict.staff.min_consecutive_days": ("个人下限：连续值班至少天数", "personal limit: fewest consecutive duty days in a run"),
+    "reader.dict.staff.min_consecutive_days_off": ("个人下限：两段值班之间至少休息天数", "personal limit: fewest consecutive days off between runs"),
+    "reader.dict.staff.max_weekends": ("个人上限：排班周期内最多值班的周末数", "personal limit: most weekends worked over the horizon"),
+    "reader.dict.staff.min_minutes": ("个人下限：排班周期内值班总分钟数", "personal limit: fewest duty minutes over the horizon"),
+    "reader.dict.staff.max_minutes": ("个人上限：排班周期内值班总分钟数", "personal limit: most duty minutes over the horizon"),
+    "reader.dict.staff.max_per_post": ("个人上限：各岗位最多次数，写成 岗位=次数;岗位=次数（0 表示不排该岗位）", "personal limit per post as POST=n;POST=n (0 = never that post)"),
+    # posts
+    "reader.dict.posts.post_id": ("岗位编号，唯一", "unique post id"),
+    "reader.dict.posts.name": ("岗位名称", "post name"),
+    "reader.dict.posts.day_types": ("在哪些日子设岗：workday 工作日 / weekend 周末 / holiday 节假日，分号分隔", "days the post runs: workday / weekend / holiday, separated by semicolons"),
+    "reader.dict.posts.headcount": ("每天需要的人数（0 或正整数）", "people needed per day (0 or more)"),
+    "reader.dict.posts.qualification": ("担任该岗位需要的资格标签；不填则人人可担任", "qualification tag needed; empty = anyone"),
+    "reader.dict.posts.start": ("上岗时间 HH:MM", "start time HH:MM"),
+    "reader.dict.posts.hours": ("值班时长（小时）；开始时间加时长跨过午夜即为夜班", "length in hours; a post running past midnight is a night post"),
+    "reader.dict.posts.minutes": ("值班时长（分钟），填写时优先于 hours", "length in minutes; overrides hours when given"),
+    "reader.dict.posts.points": ("负担分值（公平计算的权重），最多两位小数，默认 1", "load points (fairness weight), at most two decimals, default 1"),
+    "reader.dict.posts.rest_days_after": ("值此岗位后必须休息的天数，默认 0", "duty-free days required after this post, default 0"),
+    "reader.dict.posts.cannot_follow": ("值此岗位的次日不能值的岗位，分号分隔", "posts that may not be worked the day after this one, separated by semicolons"),
+    # horizon
+    "reader.dict.horizon.start": ("排班周期第一天（含）", "first day of the planning period (inclusive)"),
+    "reader.dict.horizon.end": ("排班周期最后一天（含）", "last day of the planning period (inclusive)"),
+    # calendar
+    "reader.dict.calendar.date": ("要覆盖官方日历的日期（例如次年尚未收录的放假安排）", "date whose official type you override (e.g. next year's schedule, not yet built in)"),
+    "reader.dict.calendar.day_type": ("该日类型：workday 工作日（含调休上班）/ weekend 周末 / holiday 节假日", "type of that day: workday (incl. adjusted working days) / weekend / holiday"),
+    "reader.dict.calendar.holiday_name": ("节日名称（如 春节），用于节假日轮换", "festival name (e.g. 春节), used for holiday rotation"),
+    # leave
+    "reader.dict.leave.staff_id": ("请假人员编号", "staff id of the person on leave"),
+    "reader.dict.leave.start": ("请假第一天（含）", "first day of leave (inclusive)"),
+    "reader.dict.leave.end": ("请假最后一天（含）；超出排班周期的部分自动截去", "last day of leave (inclusive); the part outside the horizon is clipped"),
+    "reader.dict.leave.kind": ("假别：annual 年休假 / sick 病假 / trip 出差 / training 培训 / other 其他", "kind: annual / sick / trip / training / other"),
+    # requests
+    "reader.dict.requests.staff_id": ("提出意愿的人员编号", "staff id of the person asking"),
+    "reader.dict.requests.date": ("日期（须在排班周期内）", "date (inside the horizon)"),
+    "reader.dict.requests.kind": ("want 希望值班 / avoid 希望不值班", "want (a duty) / avoid (a duty)"),
+    "reader.dict.requests.post_id": ("岗位编号；不填表示当天任何值班", "post id; empty = any duty that day"),
+    "reader.dict.requests.weight": ("重要程度，正整数，默认 1", "importance, a positive whole number, default 1"),
+    # pins
+    "reader.dict.pins.date": ("指定值班的日期（须在排班周期内）", "date of the fixed duty (inside the horizon)"),
+    "reader.dict.pins.post_id": ("指定的岗位", "post of the fixed duty"),
+    "reader.dict.pins.staff_id": ("指定的人员", "person of the fixed duty"),
+    # history
+    "reader.dict.history.staff_id": ("人员编号", "staff id"),
+    "reader.dict.history.points": ("以往周期结转的负担分值（最多两位小数）", "load points carried over from earlier periods (at most two decimals)"),
+    "reader.dict.history.last_duty": ("排班周期开始前最后一次值班的日期（用于休息间隔）", "date of the last duty before the horizon (for rest and gap rules)"),
+    "reader.dict.history.holidays_worked": ("去年值过班的节日，分号分隔（如 春节;元旦），今年尽量轮换", "festivals worked last year, separated by semicolons (e.g. 春节;元旦); rotated this year"),
+    # rules
+    "reader.dict.rules.rule": ("规则名：min_gap_days、max_duties_per_week、max_duties_per_month、max_weekend_holiday_duties_per_month、max_consecutive_days、min_consecutive_days、min_consecutive_days_off、max_weekends、max_weekends_per_month、never_together、spacing_days、weight_spacing、weight_rotation", "rule name: min_gap_days, max_duties_per_week, max_duties_per_month, max_weekend_holiday_duties_per_month, max_consecutive_days, min_consecutive_days, min_consecutive_days_off, max_weekends, max_weekends_per_month, never_together, spacing_days, weight_spacing, weight_rotation"),
+    "reader.dict.rules.value": ("规则的值：整数；never_together 写一对人员编号 A;B（每行一对）", "the rule's value: a whole number; never_together takes one pair A;B per row"),
+}
