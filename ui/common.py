@@ -71,16 +71,27 @@ def problems_frame(problems, lang: str) -> pd.DataFrame:
     """Input problems as the table the data page shows: sheet, row, column, message."""
     rows = [
         {
-            t("ui.problems.severity", lang): t(f"ui.severity.{p.severity}", lang),
+            t("ui.problems.severity", lang): t(f"ui.severity.{severity(p)}", lang),
             t("ui.problems.sheet", lang): p.sheet,
             t("ui.problems.row", lang): "" if p.row is None else str(p.row),
-            t("ui.problems.column", lang): p.column,
+            t("ui.problems.column", lang): p.column or "",
             t("ui.problems.message", lang): _message(p, lang),
         }
         for p in problems
     ]
     cols = [t(f"ui.problems.{c}", lang) for c in ("severity", "sheet", "row", "column", "message")]
     return pd.DataFrame(rows, columns=cols)
+
+
+def severity(problem) -> str:
+    """``error`` or ``warning`` for a roster or a cycle input problem (they differ in shape)."""
+    if hasattr(problem, "severity"):
+        return problem.severity
+    return "warning" if getattr(problem, "warning", False) else "error"
+
+
+def is_error(problem) -> bool:
+    return severity(problem) == "error"
 
 
 def _message(problem, lang: str) -> str:

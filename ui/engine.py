@@ -118,22 +118,22 @@ def solve_params(time_limit: float, allow_gaps: bool, reference: Any = None):
 
 def start_solve(problem: Any, time_limit: float, allow_gaps: bool) -> SolveJob:
     """Start the solver in a background thread; the page polls the returned job."""
-    import scheduler
+    from scheduler.solve import solve
 
     params = solve_params(time_limit, allow_gaps)
 
     def work(on_progress, should_stop):
-        return scheduler.solve(problem, params, on_progress=on_progress, should_stop=should_stop)
+        return solve(problem, params, on_progress=on_progress, should_stop=should_stop)
 
     return SolveJob(work, time_limit, kind="solve").start()
 
 
 def replan(problem: Any, roster: Any, time_limit: float, allow_gaps: bool) -> Any:
     """Re-plan with fewest changes (fast: the published roster is kept where possible)."""
-    import scheduler
+    from scheduler.solve import replan as _replan
 
     params = solve_params(time_limit, allow_gaps, reference=roster)
-    return _call("ui.err.replan", scheduler.replan, problem, roster, params)
+    return _call("ui.err.replan", _replan, problem, roster, params)
 
 
 @functools.lru_cache(maxsize=16)

@@ -32,8 +32,12 @@ def conflict_days(result) -> frozenset:
 
 
 def _fmt(x: Fraction | float) -> str:
+    """Two decimals at most; a tiny positive gap shows as 0.01, never as a misleading 0."""
     value = float(x)
-    return f"{value:.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:.0f}"
+    if 0 < value < 0.005:
+        return "0.01"
+    text = f"{value:.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def bound_sentence(result, lang: str) -> str:
