@@ -123,7 +123,7 @@ class SheetView:
                 ok = False
         return ok
 
-    def add(self, row: int | None, column: str, key: str, severity: str = ERROR,
+    def add(self, row: int | None, column: str, key: str, severity: str = ERROR, /,
             **params: object) -> None:
         self.out.append(InputProblem(self.name, row, column, key,
                                      tuple(sorted(params.items())), severity))
@@ -151,11 +151,11 @@ class Row:
         self.cells = cells
         self.ok = True
 
-    def error(self, column: str, key: str, **params: object) -> None:
+    def error(self, column: str, key: str, /, **params: object) -> None:
         self.ok = False
         self.view.add(self.number, column, key, **params)
 
-    def warn(self, column: str, key: str, **params: object) -> None:
+    def warn(self, column: str, key: str, /, **params: object) -> None:
         self.view.add(self.number, column, key, WARNING, **params)
 
     def raw(self, column: str) -> object:
