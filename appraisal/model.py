@@ -171,7 +171,10 @@ def normalise_frame(sheet: str, frame: pd.DataFrame) -> pd.DataFrame:
         if col in NUMERIC:
             out[col] = pd.to_numeric(out[col], errors="coerce").astype(float)
         elif col in DATES:
-            out[col] = pd.to_datetime(out[col].replace("", None), errors="coerce")
+            col_data = out[col]
+            if col_data.dtype == object:
+                col_data = col_data.where(col_data != "", None)
+            out[col] = pd.to_datetime(col_data, errors="coerce")
         else:
             out[col] = out[col].fillna("").astype(str)
     return out.reset_index(drop=True)
