@@ -238,7 +238,7 @@ def _add_abs(ctx: ModelContext, name: str, ms: Measure | None, scale_mult: int) 
 def _hi(ms: Measure, ctx: ModelContext, i: str) -> int:
     """Upper bound of the group total of person i."""
     t = ms.total[ctx.info["fair"]["member"][i]]
-    return t if isinstance(t, int) else int(t.proto.domain[-1])
+    return t if isinstance(t, int) else int(list(t.proto.domain)[-1])
 
 
 def add_abs_dev(ctx: ModelContext) -> None:

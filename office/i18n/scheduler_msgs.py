@@ -1,0 +1,23 @@
+"""Catalogue part: messages of the roster solver itself (not the rule labels, see rule_msgs)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "rule.sched_unexplained": (
+        "排班规则之间存在冲突，但在限定时间内未能找出具体是哪几条",
+        "the rules conflict, but the solver could not name which ones within the time limit",
+    ),
+    "rule.sched_unexplained.detail": (
+        "排班规则之间存在冲突，请放宽时间限制后重试，或逐项放宽规则",
+        "the rules conflict: retry with a longer time limit or relax rules one at a time",
+    ),
+    "sched.status.optimal": ("已找到最优排班", "optimal roster found"),
+    "sched.status.feasible": ("已找到排班（未证明最优）", "roster found (not proven optimal)"),
+    "sched.status.stopped": ("已停止，返回目前最好的排班", "stopped; best roster so far"),
+    "sched.status.infeasible": ("无法排班：规则之间存在冲突", "no roster possible: rules conflict"),
+    "sched.status.unknown": ("在限定时间内未找到排班", "no roster found within the time limit"),
+    "sched.excluded": ("其他人员无法担任的原因：{reasons}", "why nobody else can take it: {reasons}"),
+    "sched.overflow": (
+        "公平性计算所需的整数超出 64 位范围（{name}），请减少不同的工作量系数",
+        "the exact fairness integers exceed 64 bits ({name}); use fewer distinct fte values",
+    ),
+    "sched.uncovered": ("{date} {post}：缺 {missing} 人", "{date} {post}: {missing} missing"),
+}
