@@ -35,11 +35,10 @@ def solve(problem: Problem, params: SolveParams | None = None, on_progress=None,
     """
     params = params or SolveParams()
     t0 = time.monotonic()
-    if not params.allow_gaps:
-        found = prechecks(problem, params)
-        if found:
-            return SolveResult("infeasible", None, conflicts=tuple(found),
-                               seconds=time.monotonic() - t0)
+    found = prechecks(problem, params)
+    if found:
+        return SolveResult("infeasible", None, conflicts=tuple(found),
+                           seconds=time.monotonic() - t0)
     ctx = build_model(problem, params)
     specs = params.levels or problem.levels
     build_s = time.monotonic() - t0

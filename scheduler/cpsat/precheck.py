@@ -47,24 +47,23 @@ def pin_conflicts(problem: Problem, params: SolveParams) -> list[Finding]:
     rules = problem.rules
     out: list[Finding] = []
     by_person: dict[str, list[Pin]] = defaultdict(list)
-    for pin in problem.pins:
+    for pin in sorted(set(problem.pins), key=lambda q: (q.date, q.post_id, q.staff_id)):
         s, p = staff.get(pin.staff_id), posts.get(pin.post_id)
         why = "cover" if s is None or p is None else why_not(facts, s, pin.date, p)
         if why is not None:
             out.append(Finding(why, pin.date, pin.post_id, (pin.staff_id,), (("pin", True),)))
         else:
             by_person[pin.staff_id].append(pin)
-    per_slot = Counter((pin.date, pin.post_id) for pin in problem.pins)
+    per_slot = Counter((pin.date, pin.post_id) for pin in set(problem.pins))
     for slot in problem.slots:
         if slot.weight_over is None and per_slot[(slot.date, slot.post_id)] > slot.required:
-            ids = tuple(pn.staff_id for pn in problem.pins
-                        if (pn.date, pn.post_id) == (slot.date, slot.post_id))
+            ids = tuple(sorted(pn.staff_id for pn in set(problem.pins)
+                               if (pn.date, pn.post_id) == (slot.date, slot.post_id)))
             out.append(Finding("cover", slot.date, slot.post_id, ids,
                                (("required", slot.required), ("actual", len(ids)))))
     hist = problem.history_by_id()
     rmax = max((p.rest_days_after for p in problem.posts), default=0)
     for sid, pins in by_person.items():
-        pins.sort()
         out += _pairwise(sid, pins, posts, rules.min_gap_days)
         last = hist.get(sid).last_duty if sid in hist else None
         for pin in pins:
