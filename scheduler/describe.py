@@ -96,7 +96,14 @@ def describe_finding(finding: Finding, lang: str = "zh",
     so there is always a readable sentence and never a raw template.
     """
     params = _params(finding, lang, names)
+    raw = dict(finding.params)
     key = f"rule.{finding.rule}.detail"
+    if finding.rule == "cover" and "excluded" in raw:
+        key = "rule.cover.eligible"  # a pre-check: too few people *could* take the slot
+    return _sentence(finding, key, params, lang) + _excluded(raw.get("excluded"), lang, names)
+
+
+def _sentence(finding: Finding, key: str, params: dict[str, str], lang: str) -> str:
     pair = CATALOGUE.get(key)
     if pair is not None:
         text = pair[0] if lang == "zh" else pair[1]
@@ -106,3 +113,29 @@ def describe_finding(finding: Finding, lang: str = "zh",
     where = " ".join(v for v in (params["date"], params["post"], params["staff"]) if v)
     sep = "：" if lang == "zh" else ": "
     return rule_label(finding.rule, lang) + (sep + where if where else "")
+
+
+def _some(ids, names: Mapping[str, str] | None, sep: str, lang: str, show: int = 6) -> str:
+    """Up to ``show`` people by name, then how many there are in all."""
+    ids = list(ids)
+    text = sep.join(_name(names, s) for s in ids[:show])
+    if len(ids) > show:
+        text += ("" if lang == "zh" else sep) + t("rule.more_people", lang, count=len(ids))
+    return text
+
+
+def _excluded(excluded, lang: str, names: Mapping[str, str] | None) -> str:
+    """Why the others cannot take a slot: ``((rule, staff_ids), ...)`` in words."""
+    if not excluded:
+        return ""
+    sep = "、" if lang == "zh" else ", "
+    colon = "：" if lang == "zh" else ": "
+    try:
+        parts = [rule_label(rule, lang) + colon + _some(ids, names, sep, lang)
+                 for rule, ids in excluded]
+    except (TypeError, ValueError):
+        return ""
+    text = ("；" if lang == "zh" else "; ").join(parts)
+    if has("sched.excluded"):
+        text = t("sched.excluded", lang, reasons=text)
+    return ("；" if lang == "zh" else "; ") + text

@@ -108,12 +108,12 @@ def cmd_solve(args) -> int:
     result = solve(problem, params, on_progress=ProgressPrinter(lang))
     names = names_of(problem)
     if result.roster is None:
-        _err(t(f"sched.status.{result.status}", lang))
         if result.status == "infeasible":
             _err(t("cli.infeasible", lang))
             for f in result.conflicts:
                 _err(f"  - {describe_finding(f, lang, names)}")
             return EXIT_INFEASIBLE
+        _err(t(f"sched.status.{result.status}", lang))
         _err(t("cli.no_roster", lang, status=result.status))
         return EXIT_NO_ROSTER
     validation = validate(problem, result.roster, allow_gaps=args.allow_gaps, reference=reference)

@@ -24,6 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- hard rules ------------------------------------------------------------------------
     "rule.cover": ("每个班次按规定人数值班", "every duty gets exactly the required number of people"),
     "rule.cover.detail": ("{date} {post}：需要 {required} 人，实际 {actual} 人", "{date} {post}: needs {required}, has {actual}"),
+    "rule.cover.eligible": ("{date} {post}：需要 {required} 人，但只有 {actual} 人能值这个班", "{date} {post}: needs {required}, but only {actual} can take it"),
     "rule.qualification": ("只能由具备资格的人值该岗位", "only qualified people take a post"),
     "rule.qualification.detail": ("{date} {post}：{staff} 不具备所需资格“{qualification}”", "{date} {post}: {staff} lacks the required qualification \"{qualification}\""),
     "rule.active": ("只在在岗期间值班", "only on days the person belongs to the office"),
@@ -34,6 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.one_per_day.detail": ("{date}：{staff} 同一天排了 {actual} 个班次（{posts}）", "{date}: {staff} has {actual} duties the same day ({posts})"),
     "rule.rest_after": ("值完该岗位后须休息规定天数", "the required rest days after a post"),
     "rule.rest_after.detail": ("{date} {post}：{staff} 在 {other_date} 值过 {other_post}，之后 {limit} 天内不能再值班", "{date} {post}: {staff} worked {other_post} on {other_date} and must rest {limit} day(s) after it"),
+    "rule.more_people": ("等共 {count} 人", "… {count} people in all"),
     "rule.history.last_duty": ("历史记录中的最后一次值班", "the last duty on record"),
     "rule.min_gap": ("两次值班之间至少间隔规定天数", "the minimum number of free days between two duties"),
     "rule.min_gap.detail": ("{staff}：{other_date} 与 {date} 两次值班之间只隔 {actual} 天，至少需隔 {limit} 天", "{staff}: only {actual} free day(s) between the duties on {other_date} and {date}, at least {limit} needed"),
