@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -76,7 +75,8 @@ def read_workbook(data: object, label: str) -> tuple[dict[str, pd.DataFrame], li
         data = io.BytesIO(bytes(data))
     try:
         frames = pd.read_excel(data, sheet_name=None, dtype=object, engine="openpyxl")
-    except (zipfile.BadZipFile, ValueError, KeyError, OSError, TypeError) as exc:
+    except Exception as exc:  # noqa: BLE001 — any unreadable upload is one clear message
+        # openpyxl and zipfile raise many unrelated types for a damaged or foreign file.
         return {}, [_problem(label, "reader.unreadable_workbook", file=label,
                              reason=str(exc).strip() or type(exc).__name__)]
     return frames, []

@@ -9,6 +9,8 @@ one. Nothing here raises on bad input.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from office.calendar import build_calendar, unpublished_years
@@ -44,7 +46,9 @@ def read_scenario(source: object) -> tuple[Problem | None, list[InputProblem]]:
     if not frames and problems:
         return None, problems
     problem, more = read_scenario_frames(frames, kind, name=name)
-    problems = problems + more
+    unreadable = {Path(p.sheet).stem.lower() for p in problems}
+    problems = problems + [p for p in more
+                           if not (p.key == "reader.missing_csv" and p.sheet in unreadable)]
     return (None if any(p.is_error for p in problems) else problem), problems
 
 

@@ -18,6 +18,10 @@ from scheduler.problem import PersonLimits, Post
 from .scenario_cells import Row, SheetView, split_items
 
 DAY_TYPE_ALIASES = {"工作日": "workday", "周末": "weekend", "节假日": "holiday", "假日": "holiday"}
+MAX_HORIZON_DAYS = 1100
+"""Three years: a longer horizon is almost surely a typo in a year (2062 for 2026)."""
+YEARS = (1950, 2200)
+"""Plausible planning years; far outside, the calendar cannot be built (and it is a typo)."""
 LIMIT_COLUMNS = ("max_consecutive_days", "min_consecutive_days", "min_consecutive_days_off",
                  "max_weekends", "min_minutes", "max_minutes")
 
@@ -176,6 +180,11 @@ def read_horizon(view: SheetView) -> tuple[dt.date, dt.date] | None:
     start, end = row.date("start", required=True), row.date("end", required=True)
     if start and end and end < start:
         row.error("end", "reader.end_before_start", start=start.isoformat(), end=end.isoformat())
+    elif start and end and not (YEARS[0] <= start.year and end.year <= YEARS[1]):
+        row.error("start", "reader.horizon_years", low=YEARS[0], high=YEARS[1])
+    elif start and end and (end - start).days + 1 > MAX_HORIZON_DAYS:
+        row.error("end", "reader.horizon_too_long", days=(end - start).days + 1,
+                  most=MAX_HORIZON_DAYS)
     return (start, end) if row.ok and all(r.ok for r in rows) else None
 
 

@@ -36,6 +36,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reader.unknown_rank": ("职级 “{value}” 不是已知职级（{known}），按其自身作为公平分组。", "rank \"{value}\" is not a known rank ({known}); it is used as its own fairness group."),
     "reader.unknown_leave_kind": ("假别 “{value}” 不是已知类型（{known}），仍按请假处理。", "leave kind \"{value}\" is not a known kind ({known}); it still counts as leave."),
     "reader.bad_max_per_post": ("“{value}” 格式不对：请写成 岗位编号=次数，多个用分号分隔（如 NIGHT=2;HOL=0）。", "\"{value}\" is not in the form POST=n: write e.g. NIGHT=2;HOL=0."),
+    "reader.horizon_too_long": ("排班周期长达 {days} 天，超过上限 {most} 天：请检查年份是否写错。", "the horizon is {days} days long, more than the {most} allowed: check the years for a typo."),
+    "reader.horizon_years": ("排班周期应在 {low} 年至 {high} 年之间：请检查年份。", "the horizon must lie between the years {low} and {high}: check the years."),
     "reader.horizon_one_row": ("排班周期表只能有一行：请删除多余的行。", "the horizon sheet takes exactly one row: delete the extra rows."),
     # references
     "reader.unknown_staff": ("人员编号 “{value}” 不在 staff 表中：请先在 staff 表添加此人或更正编号。", "staff_id \"{value}\" is not in staff: add the person to the staff sheet or correct the id."),

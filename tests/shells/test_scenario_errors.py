@@ -127,6 +127,12 @@ CASES = {
                               "reader.horizon_one_row", "horizon", 3, ""),
     "staff sheet without rows": (lambda f: {**f, "staff": f["staff"].iloc[0:0]},
                                  "reader.no_rows", "staff", None, ""),
+    "horizon year typo": (_cell("horizon", 0, "end", "2062-01-31"), "reader.horizon_too_long",
+                          "horizon", 2, "end"),
+    "horizon in year 9999": (
+        lambda f: with_cell(with_cell(f, "horizon", 0, "start", "9999-12-20"), "horizon", 0,
+                            "end", "9999-12-31"),
+        "reader.horizon_years", "horizon", 2, "start"),
     "last duty inside horizon": (_cell("history", 0, "last_duty", "2026-01-02"),
                                  "reader.last_duty_in_horizon", "history", 2, "last_duty"),
     "bad max_per_post": (_cell("staff", 2, "max_per_post", "NIGHT:2"),

@@ -114,6 +114,15 @@ def test_csv_in_an_unknown_encoding(tmp_path) -> None:
     assert only(problems, "reader.bad_encoding").sheet == "rules.csv"
 
 
+def test_unreadable_required_csv_is_not_also_called_missing(tmp_path) -> None:
+    """A staff.csv in an unknown encoding is reported once, not also as a missing file."""
+    folder = write_csvs(base_frames(), tmp_path / "c", "utf-8")
+    (folder / "staff.csv").write_bytes(b"staff_id,name\nW001,\x80\xff\n")
+    problem, problems = read_scenario(folder)
+    assert problem is None
+    assert [p.key for p in problems] == ["reader.bad_encoding"]
+
+
 def test_missing_path_corrupt_workbook_and_wrong_type(tmp_path) -> None:
     """Unusable sources give one clear problem each, never a traceback."""
     assert only(read_scenario(tmp_path / "nope.xlsx")[1], "reader.no_source")
