@@ -22,6 +22,7 @@ from .input_problems import ERROR, WARNING, InputProblem
 
 LIST_SEPARATORS = re.compile(r"[;；]")
 _DATE_TEXT = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]0{1,2}:00(?::00)?)?$")
+_EMPTY_WORDS = frozenset({"nan", "NaN", "None", "NaT", "<NA>"})
 _TIME_TEXT = re.compile(r"^(\d{1,2})[:：](\d{2})(?::(\d{2}))?$")
 
 
@@ -33,7 +34,8 @@ def blank(value: object) -> bool:
         return True
     if value is pd.NaT:
         return True
-    return isinstance(value, str) and not value.strip()
+    # "nan"/"None"/"NaT" are what str() makes of empty cells in edited frames
+    return isinstance(value, str) and (not value.strip() or value.strip() in _EMPTY_WORDS)
 
 
 def as_text(value: object) -> str:

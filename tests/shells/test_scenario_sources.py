@@ -145,9 +145,11 @@ def test_numeric_ids_and_loose_headers(tmp_path) -> None:
 
 
 def test_frames_from_the_data_editor_with_nan(expected) -> None:
-    """Edited frames carry NaN for empty cells; they read like blanks."""
+    """Edited frames carry NaN, None or their text forms for empty cells: all read as blank."""
     f = base_frames()
     f["requests"] = f["requests"].replace("", float("nan"))
+    f["requests"].loc[0, "weight"] = "None"  # str() of an empty cell after astype(str)
+    f["staff"] = f["staff"].astype(str)  # "nan"/"" cells as the text editors hold them
     f["staff"] = pd.concat([f["staff"], pd.DataFrame([{c: None for c in f["staff"].columns}])],
                            ignore_index=True)
     problem, problems = read(f)
