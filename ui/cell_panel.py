@@ -17,6 +17,7 @@ from office.i18n import t
 from . import engine, state
 from .common import date_label, person_label, show_engine_error
 from .grid import diff_cells
+from .solve_panel import allow_gaps
 
 REPLACE_OUT = "replace_out"
 REPLACE_IN = "replace_in"
@@ -97,13 +98,19 @@ def _replace(plan, date, post_id, people, lang: str) -> None:
                        format_func=lambda s: label(s) if s else t("ui.cell.empty_place", lang))
     from scheduler import Assignment, Roster
 
-    rest = Roster.of(a for a in roster.assignments
-                     if not (a.date == date and a.post_id == post_id and a.staff_id == out))
+    check_problem = problem
+    if out:  # the person leaving the cell takes their pin with them
+        check_problem = dataclasses.replace(problem, pins=tuple(
+            p for p in problem.pins if (p.date, p.post_id, p.staff_id) != (date, post_id, out)))
     try:
-        allowed = [s for s in engine.candidates(problem, rest, date, post_id) if s != out]
+        found = engine.candidates(check_problem, roster, date, post_id, replace=out or None,
+                                  allow_gaps=allow_gaps())
     except engine.EngineError as err:
         show_engine_error(err, lang)
         return
+    allowed = [sid for sid, why in found if not why]
+    blocked = [(sid, why) for sid, why in found if why]
+    _why_not(blocked, problem, lang)
     if not allowed:
         st.info(t("ui.cell.no_candidates", lang))
         return
@@ -111,14 +118,25 @@ def _replace(plan, date, post_id, people, lang: str) -> None:
                               key=REPLACE_IN, format_func=label)
     pin_it = st.checkbox(t("ui.cell.replace_pin", lang), value=True, key=REPLACE_PIN)
     if st.button(t("ui.cell.replace", lang), key="replace_btn", type="primary"):
-        new_roster = Roster.of([*rest.assignments, Assignment(date, post_id, new_person)])
-        new_problem = with_pins(problem, cell_to_clear=None)
-        if out:
-            new_problem = dataclasses.replace(new_problem, pins=tuple(
-                p for p in new_problem.pins if (p.date, p.post_id, p.staff_id)
-                != (date, post_id, out)))
+        kept = [a for a in roster.assignments
+                if not (a.date == date and a.post_id == post_id and a.staff_id == out)]
+        new_roster = Roster.of([*kept, Assignment(date, post_id, new_person)])
+        new_problem = check_problem
         if pin_it:
             new_problem = with_pins(new_problem, [(date, post_id, new_person)])
         _commit(new_problem, new_roster, plan.result, diff_cells(roster, new_roster), "replace")
         st.toast(t("ui.cell.replaced", lang))
         st.rerun()
+
+
+def _why_not(blocked, problem, lang: str, limit: int = 40) -> None:
+    """Why the others are not offered, in the engine's plain words (first rule each)."""
+    if not blocked:
+        return
+    label = person_label(problem, lang)
+    with st.expander(t("ui.cell.why_not", lang, count=len(blocked))):
+        lines = [f"- {label(sid)}：{engine.describe(why[0], lang, problem)}"
+                 for sid, why in blocked[:limit]]
+        if len(blocked) > limit:
+            lines.append(t("ui.explain.more", lang, count=len(blocked) - limit))
+        st.markdown("\n".join(lines))

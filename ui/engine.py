@@ -144,11 +144,17 @@ def validate(problem: Any, roster: Any, allow_gaps: bool = False) -> Any:
     return _call("ui.err.validate", _validate, problem, roster, allow_gaps=allow_gaps)
 
 
-def candidates(problem: Any, roster: Any, date: Any, post_id: str) -> list[str]:
-    """Who may legally take the cell, as the engine says (the roster minus the cell's person)."""
-    from scheduler.candidates import legal_candidates
+def candidates(problem: Any, roster: Any, date: Any, post_id: str, replace: str | None = None,
+               allow_gaps: bool = False) -> list[tuple[str, tuple]]:
+    """Everyone not in the cell with the rules they would break there (empty = legal).
 
-    return list(_call("ui.err.candidates", legal_candidates, problem, roster, date, post_id))
+    The engine decides (``scheduler.candidates``); the page lists the legal ones to choose
+    from and can say why the others are not offered.
+    """
+    from scheduler.candidates import candidates as _candidates
+
+    return list(_call("ui.err.candidates", _candidates, problem, roster, date, post_id,
+                      replace=replace or None, allow_gaps=allow_gaps))
 
 
 def level_label(name: str, lang: str) -> str:

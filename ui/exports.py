@@ -21,11 +21,6 @@ from .grid import build_grid, day_label, months
 LOG = logging.getLogger(__name__)
 
 
-def _post_times(post) -> tuple[dt.datetime | None, dt.timedelta]:
-    minutes = post.minutes or 24 * 60
-    return None, dt.timedelta(minutes=minutes)
-
-
 def assignments_frame(problem, roster, lang: str) -> pd.DataFrame:
     """One row per duty, contract columns first (date, post_id, staff_id), then names."""
     staff = problem.staff_by_id()
@@ -47,7 +42,7 @@ def roster_workbook(problem, roster, lang: str, result=None) -> bytes:
         from shells.roster_writer import write_roster
 
         buf = io.BytesIO()
-        write_roster(problem, roster, buf, result=result, lang=lang)
+        write_roster(buf, problem, roster, lang=lang, solve_result=result)
         data = buf.getvalue()
         if data:
             return data

@@ -55,8 +55,9 @@ def render(ap, lang: str) -> None:
         problem = record_override(ap, sid, level, reason)
         if problem:
             st.error(t(problem, lang))
-        else:
-            st.success(t("ui.ov.recorded", lang, name=names.get(sid, sid)))
+        else:  # rerun so the ranking and the chart above show the new final grade
+            st.toast(t("ui.ov.recorded", lang, name=names.get(sid, sid)))
+            st.rerun()
     ov = state.overrides()
     if sid in ov and b2.button(t("ui.ov.remove", lang), key="ov_remove"):
         state.set_override(sid, None)

@@ -177,6 +177,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.cell.replace_pin": ("同时固定新安排", "Also pin the new duty"),
     "ui.cell.replace": ("确认换人", "Replace"),
     "ui.cell.replaced": ("已换人。", "Replaced."),
+    "ui.cell.why_not": ("为什么其他 {count} 人不能接替", "Why the other {count} people cannot take it"),
     "ui.cell.no_candidates": ("没有人能按规则接替这个班次。", "Nobody can take this duty without breaking a rule."),
     "ui.sick.person": ("人员", "Person"),
     "ui.sick.from": ("自", "From"),
