@@ -83,7 +83,24 @@ def read_leave(view: SheetView | None, ctx: Context) -> list[Leave]:
     return out
 
 
-def read_requests(view: SheetView | None, ctx: Context) -> list[Request]:
+def _request_sense(row: Row, ctx: Context, req: Request, leave: list[Leave]) -> None:
+    """Warn about wishes that cannot matter: a duty wanted while away, a post not running."""
+    person, day = ctx.staff.get(req.staff_id), ctx.days.get(req.date)
+    if person is None or day is None:
+        return
+    away = not person.is_active(req.date) or any(
+        lv.staff_id == req.staff_id and lv.covers(req.date) for lv in leave)
+    if req.kind == "want" and away:
+        row.warn("date", "reader.request_unavailable", staff=req.staff_id,
+                 date=req.date.isoformat())
+    post = ctx.posts.get(req.post_id)
+    if post is not None and day.day_type not in post.day_types:
+        row.warn("post_id", "reader.request_post_not_running", post=req.post_id,
+                 date=req.date.isoformat(), day_type=day.day_type)
+
+
+def read_requests(view: SheetView | None, ctx: Context,
+                  leave: list[Leave] = ()) -> list[Request]:
     """Wishes; a request without ``post_id`` is about any duty that day."""
     if view is None or not view.require("staff_id", "date", "kind"):
         return []
@@ -100,6 +117,7 @@ def read_requests(view: SheetView | None, ctx: Context) -> list[Request]:
         weight = row.integer("weight", minimum=1, default=1)
         if row.ok:
             out.append(Request(sid, day, kind, post, weight))
+            _request_sense(row, ctx, out[-1], list(leave))
     return out
 
 

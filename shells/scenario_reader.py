@@ -115,7 +115,7 @@ def read_scenario_frames(
     )
     leave = read_leave(views.get("leave"), ctx)
     pins = read_pins(views.get("pins"), ctx, leave)
-    requests = read_requests(views.get("requests"), ctx)
+    requests = read_requests(views.get("requests"), ctx, leave)
     history = read_history(views.get("history"), ctx)
     rules = read_rules(views.get("rules"), ctx.staff_ids)
     if any(p.is_error for p in out) or not (staff and posts and horizon):

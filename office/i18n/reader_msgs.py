@@ -45,6 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reader.outside_horizon": ("日期 {value} 不在排班周期 {start} 至 {end} 之内：请更正日期或删除该行。", "date {value} is outside the horizon {start} to {end}: correct the date or delete the row."),
     "reader.bad_request_kind": ("申请类型 “{value}” 无效：只能是 want（希望值班）或 avoid（希望不值班）。", "request kind \"{value}\" is not valid: use want or avoid."),
     "reader.last_duty_in_horizon": ("上次值班日期 {value} 不早于排班开始日 {start}：这里只填周期开始前的最后一次值班。", "last_duty {value} is not before the horizon start {start}: give the last duty before the horizon."),
+    "reader.request_unavailable": ("{staff} 希望 {date} 值班，但此人当天请假或不在岗，这个意愿无法满足。", "{staff} wants a duty on {date} but is on leave or not active that day, so the wish cannot be met."),
+    "reader.request_post_not_running": ("岗位 {post} 在 {date}（{day_type}）不设值班，这个意愿不起作用：请检查日期或岗位。", "post {post} does not run on {date} ({day_type}), so this wish has no effect: check the date or the post."),
     # pins that break a rule on their own
     "reader.pin_on_leave": ("指定 {staff} 于 {date} 值 {post}，但此人当天请假：请改派他人或调整请假。", "pin {staff} on {post} on {date}, but the person is on leave that day: pin someone else or change the leave."),
     "reader.pin_unqualified": ("指定 {staff} 于 {date} 值 {post}，但此人不具备该岗位要求的资格 “{qualification}”：请改派有资格的人员。", "pin {staff} on {post} on {date}, but the person lacks the post's qualification \"{qualification}\": pin a qualified person."),

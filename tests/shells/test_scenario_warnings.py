@@ -109,3 +109,21 @@ def test_duplicate_pin_is_a_warning_and_kept_once() -> None:
     hit = only(problems, "reader.duplicate_pin")
     assert (hit.severity, hit.sheet, hit.row) == ("warning", "pins", 3)
     assert len(problem.pins) == 1
+
+
+def test_wish_for_a_duty_while_on_leave_is_flagged() -> None:
+    """W003 wants a duty on a day of their own leave: a wish that cannot be met."""
+    f = with_row(base_frames(), "requests", staff_id="W003", date="2026-01-13", kind="want")
+    f = with_row(f, "requests", staff_id="W003", date="2026-01-13", kind="avoid")
+    _, problems = _usable(f)
+    hit = only(problems, "reader.request_unavailable")
+    assert (hit.severity, *where(hit)) == ("warning", "requests", 3, "date")
+
+
+def test_wish_for_a_post_on_a_day_it_does_not_run_is_flagged() -> None:
+    """NIGHT runs on workdays only; a wish for it on New Year's Day has no effect."""
+    f = with_row(base_frames(), "requests", staff_id="W003", date="2026-01-01", kind="want",
+                 post_id="NIGHT")
+    _, problems = _usable(f)
+    hit = only(problems, "reader.request_post_not_running")
+    assert (hit.severity, *where(hit)) == ("warning", "requests", 3, "post_id")
