@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .explain import flags_of, reasons_for
+from .explain import flags_column, reasons_for
 from .grading import grade_people, rank_people
 from .model import DIMENSIONS, Cycle, Reason, Results
 from .scoring import dimension_totals, ledgers, score_pairs
@@ -72,7 +72,7 @@ def run(cycle: Cycle, history=()) -> Results:
     missing = miss.groupby("staff_id")["indicator_id"].agg(list).to_dict()
     people["missing_n"] = people["staff_id"].map({k: len(v) for k, v in missing.items()})
     people["missing_n"] = people["missing_n"].fillna(0).astype(int)
-    people["flags"] = [flags_of(r) for r in people.itertuples(index=False)]
+    people["flags"] = flags_column(people)
     people["reasons"] = reasons_for(people, missing, rules, use.quota, use.open)
 
     cols = ["staff_id", "name", "department", "category", *DIMENSIONS, "bonus", "deductions",

@@ -29,18 +29,17 @@ def _day(x) -> str:
     return "" if pd.isna(x) else pd.Timestamp(x).date().isoformat()
 
 
-def flags_of(row) -> tuple[str, ...]:
-    """Flags for the committee: ``tie``, ``quota_tie``, ``dismissal_review``, ``missing_data``."""
-    out = []
-    if row.tie:
-        out.append("tie")
-    if row.quota_tie:
-        out.append("quota_tie")
-    if row.absence_veto:
-        out.append("dismissal_review")
-    if row.missing_n:
-        out.append("missing_data")
-    return tuple(out)
+FLAG_COLUMNS = (("tie", "tie"), ("quota_tie", "quota_tie"),
+                ("dismissal_review", "absence_veto"), ("missing_data", "missing_n"))
+
+
+def flags_column(people: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Flags for the committee per person: ``tie``, ``quota_tie``, ``dismissal_review``,
+    ``missing_data`` (computed column-wise; only the final tuples are built per row)."""
+    cols = [(flag, people[col].to_numpy().astype(bool)) for flag, col in FLAG_COLUMNS]
+    rows = zip(*(c for _, c in cols), strict=True)
+    names = [f for f, _ in cols]
+    return [tuple(n for n, on in zip(names, row, strict=True) if on) for row in rows]
 
 
 def _grade_reasons(r, rules: Rules, quota: int, open_places: int, members) -> list[Reason]:

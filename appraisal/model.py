@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -72,6 +73,7 @@ FRAME_COLUMNS = {
     "tasks": ("task_id", "lead", "helpers", "assigned", "due", "done"),
 }
 NUMERIC = {"weight", "target", "threshold", "stretch", "cap", "value", "score", "points"}
+CATEGORICAL_RATING_COLUMNS = ("rater_id", "rater_group", "staff_id", "indicator_id")
 DATES = {"active_from", "active_to", "date", "assigned", "due", "done"}
 
 
@@ -119,17 +121,20 @@ class Cycle:
     calendar: tuple[Day, ...] | None = None
 
 
-@dataclass(frozen=True)
-class Reason:
-    """One plain-words explanation: a catalogue key and its parameters (rendered by shells)."""
+class Reason(NamedTuple):
+    """One plain-words explanation: a catalogue key and its parameters (rendered by shells).
+
+    A named tuple rather than a dataclass: ten thousand people get several each, and tuples
+    are immutable and cheap to build.
+    """
 
     key: str
     params: tuple[tuple[str, object], ...] = ()
 
     @classmethod
     def of(cls, key: str, **params: object) -> Reason:
-        """Build a reason from keyword parameters (kept sorted so equal reasons compare equal)."""
-        return cls(key, tuple(sorted(params.items())))
+        """Build a reason from keyword parameters (in the order given)."""
+        return cls(key, tuple(params.items()))
 
 
 @dataclass(frozen=True, eq=False)
@@ -170,6 +175,9 @@ def normalise_frame(sheet: str, frame: pd.DataFrame) -> pd.DataFrame:
             out[col] = None
         if col in NUMERIC:
             out[col] = pd.to_numeric(out[col], errors="coerce").astype(float)
+        elif sheet == "ratings" and col in CATEGORICAL_RATING_COLUMNS:
+            # Millions of ballots: ids as categories make every later grouping an integer op.
+            out[col] = out[col].fillna("").astype(str).astype("category")
         elif col in DATES:
             col_data = out[col]
             if col_data.dtype == object:

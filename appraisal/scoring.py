@@ -1,7 +1,9 @@
 """From sheets to numbers: applicable indicators, raw values, scores, dimensions and totals.
 
 Everything is done on one long frame with a row per (person, applicable indicator), so the
-breakdown the committee reads is literally the table the totals were summed from.
+breakdown the committee reads is literally the table the totals were summed from. Ids are
+turned into positions once (person ``si``, indicator ``ii``, key ``si × n_ind + ii``) and
+every lookup is a dense-array index, which keeps 400,000 pairs well inside the time budget.
 """
 
 from __future__ import annotations
@@ -9,12 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .derived import derived_long
+from .derived import derived_arrays
 from .indicator_rules import score_rows
 from .model import DIMENSIONS, Cycle
 from .ratings import rating_raw
 
-KEY = ["staff_id", "indicator_id"]
+ATTRS = ("category", "department", "rank", "post", "staff_id")
 
 
 def split_list(cell: str) -> list[str]:
@@ -23,99 +25,106 @@ def split_list(cell: str) -> list[str]:
     return [p.strip() for p in text.split(";") if p.strip()]
 
 
-def applicable_pairs(staff: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
-    """Every (person, indicator) pair where the indicator applies to the person.
+class Positions:
+    """Staff and indicator positions, and dense per-(person, indicator) lookups."""
+
+    def __init__(self, staff: pd.DataFrame, indicators: pd.DataFrame):
+        self.staff = pd.Index(staff["staff_id"].to_numpy())
+        self.inds = pd.Index(indicators["indicator_id"].to_numpy())
+        self.n = max(len(self.staff) * len(self.inds), 1)
+
+    def key(self, frame: pd.DataFrame) -> np.ndarray:
+        """Pair key per row (−1 where the person or indicator is unknown)."""
+        si = self.staff.get_indexer(frame["staff_id"])
+        ii = self.inds.get_indexer(frame["indicator_id"])
+        return np.where((si >= 0) & (ii >= 0), si * len(self.inds) + ii, -1)
+
+    def dense(self, frame: pd.DataFrame, col: str) -> np.ndarray:
+        """``frame[col]`` spread over all pair keys (NaN where absent; the last row wins)."""
+        out = np.full(self.n, np.nan)
+        k = self.key(frame)
+        ok = k >= 0
+        out[k[ok]] = frame[col].to_numpy(float)[ok]
+        return out
+
+    def dense_sum(self, frame: pd.DataFrame, col: str) -> np.ndarray:
+        """Sum of ``frame[col]`` per pair key (0 where absent)."""
+        k = self.key(frame)
+        ok = k >= 0
+        return np.bincount(k[ok], weights=frame[col].to_numpy(float)[ok], minlength=self.n)
+
+
+def applicable_mask(staff: pd.DataFrame, indicators: pd.DataFrame) -> np.ndarray:
+    """Boolean matrix [person, indicator]: does the indicator apply to the person?
 
     ``applies_to`` blank means everyone; otherwise a person matches when their category,
-    department, rank, post or own id is in the list. Looping over indicators (tens) and
-    not over people keeps this vectorised.
+    department, rank, post or own id is in the list. The loop runs over indicators (tens),
+    never over people.
     """
-    attrs = ("category", "department", "rank", "post", "staff_id")
-    parts = []
-    for row in indicators.itertuples(index=False):
-        wanted = set(split_list(row.applies_to))
+    mask = np.ones((len(staff), len(indicators)), dtype=bool)
+    attrs = {c: staff[c].to_numpy() for c in ATTRS}
+    for j, cell in enumerate(indicators["applies_to"].to_numpy()):
+        wanted = split_list(cell)
         if wanted:
-            mask = np.zeros(len(staff), dtype=bool)
-            for col in attrs:
-                mask |= staff[col].isin(wanted).to_numpy()
-            ids = staff["staff_id"].to_numpy()[mask]
-        else:
-            ids = staff["staff_id"].to_numpy()
-        parts.append(pd.DataFrame({"staff_id": ids, "indicator_id": row.indicator_id}))
-    if not parts:
-        return pd.DataFrame(columns=KEY)
-    return pd.concat(parts, ignore_index=True)
+            hit = np.zeros(len(staff), dtype=bool)
+            for values in attrs.values():
+                hit |= np.isin(values, wanted)
+            mask[:, j] = hit
+    return mask
 
 
-def _with_targets(pairs: pd.DataFrame, cycle: Cycle) -> pd.DataFrame:
-    """Indicator parameters per pair, with the person's own overrides where given."""
-    ind = cycle.indicators[["indicator_id", "dimension", "name", "weight", "rule", "direction",
-                            "target", "threshold", "stretch", "cap", "source"]]
-    out = pairs.merge(ind, on="indicator_id", how="left")
-    tg = cycle.targets
-    if not tg.empty:
-        tg = tg[[*KEY, "target", "threshold", "stretch"]].drop_duplicates(KEY, keep="last")
-        out = out.merge(tg, on=KEY, how="left", suffixes=("", "_own"))
-        for col in ("target", "threshold", "stretch"):
-            out[col] = out[f"{col}_own"].combine_first(out[col])
-            out = out.drop(columns=f"{col}_own")
-    return out
-
-
-def raw_values(pairs: pd.DataFrame, cycle: Cycle) -> tuple[pd.Series, pd.DataFrame]:
-    """Raw value per pair by where it comes from, and the void raters found on the way.
-
-    Sources: ``rating`` rules from the ballots; ``deduction`` rules from the events naming
-    the indicator (commendations excluded: praise never deducts); any ``source`` naming a
-    derived metric from the duty log or tasks; otherwise the ``actuals`` sheet.
-    """
-    n = len(pairs)
-    raw = pd.Series(np.nan, index=pairs.index)
-    rule = pairs["rule"].to_numpy()
-    source = pairs["source"].fillna("").to_numpy()
-
-    act = cycle.actuals[[*KEY, "value"]].drop_duplicates(KEY, keep="last")
-    from_act = pairs[KEY].merge(act, on=KEY, how="left")["value"].to_numpy()
-
-    need_derived = source != ""
-    if need_derived.any():
-        long = derived_long(cycle.duty_log, cycle.tasks, cycle.staff["staff_id"])
-        dv = pairs[["staff_id"]].assign(source=source).merge(
-            long, on=["staff_id", "source"], how="left")["value"].to_numpy()
-    else:
-        dv = np.full(n, np.nan)
-
-    ev = cycle.events
-    ev = ev[(ev["indicator_id"] != "") & (ev["kind"] != "commendation")]
-    pts = ev.groupby(KEY, sort=True)["points"].sum().rename("pts").reset_index()
-    from_ev = pairs[KEY].merge(pts, on=KEY, how="left")["pts"].fillna(0.0).to_numpy()
-
-    rated, void = rating_raw(cycle.ratings, cycle.rules)
-    from_rt = pairs[KEY].merge(rated, on=KEY, how="left")["raw"].to_numpy()
-
-    values = np.select(
-        [rule == "rating", need_derived, rule == "deduction"],
-        [from_rt, dv, from_ev],
-        default=from_act,
-    )
-    raw[:] = values
-    return raw, void
+def applicable_pairs(staff: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """All (``staff_id``, ``indicator_id``) pairs where the indicator applies to the person."""
+    si, ii = np.nonzero(applicable_mask(staff, indicators))
+    return pd.DataFrame({"staff_id": staff["staff_id"].to_numpy()[si],
+                         "indicator_id": indicators["indicator_id"].to_numpy()[ii]})
 
 
 def score_pairs(cycle: Cycle) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The breakdown frame (one row per person and applicable indicator) and void raters.
 
+    Raw values come from: ``rating`` rules → the ballots; ``deduction`` rules → the points of
+    events naming the indicator (commendations excluded: praise never deducts); a ``source``
+    naming a derived metric → the duty log or tasks; otherwise the ``actuals`` sheet.
+    Per-person ``targets`` override the indicator's target, threshold and stretch.
     Columns: ``staff_id``, ``indicator_id``, ``dimension``, ``name``, ``rule``, ``raw``,
-    ``score``, ``weight``, ``missing`` (no value: left out and renormalised), plus the
-    effective parameters.
+    ``score``, ``weight``, ``missing`` (no value: left out and renormalised), parameters,
+    and the positions ``si``/``ii``.
     """
-    pairs = _with_targets(applicable_pairs(cycle.staff, cycle.indicators), cycle)
-    raw, void = raw_values(pairs, cycle)
-    pairs["raw"] = raw.to_numpy()
+    staff, ind = cycle.staff, cycle.indicators
+    pos = Positions(staff, ind)
+    si, ii = np.nonzero(applicable_mask(staff, ind))
+    key = si * len(pos.inds) + ii
+    take = {c: ind[c].to_numpy()[ii] for c in ("indicator_id", "dimension", "name", "weight",
+                                                "rule", "direction", "target", "threshold",
+                                                "stretch", "cap", "source")}
+    pairs = pd.DataFrame({"staff_id": staff["staff_id"].to_numpy()[si], **take,
+                          "si": si, "ii": ii})
+    if not cycle.targets.empty:
+        for col in ("target", "threshold", "stretch"):
+            own = pos.dense(cycle.targets, col)[key]
+            pairs[col] = np.where(np.isnan(own), pairs[col].to_numpy(float), own)
+
+    rule = pairs["rule"].to_numpy()
+    source = pairs["source"].to_numpy()
+    from_act = pos.dense(cycle.actuals, "value")[key]
+    ev = cycle.events
+    ev = ev[(ev["indicator_id"] != "") & (ev["kind"] != "commendation")]
+    from_ev = pos.dense_sum(ev, "points")[key]
+    rated, void = rating_raw(cycle.ratings, cycle.rules)
+    from_rt = pos.dense(rated, "raw")[key]
+    from_dv = np.full(len(pairs), np.nan)
+    if (source != "").any():
+        metrics = derived_arrays(cycle.duty_log, cycle.tasks, pos.staff)
+        for name, values in metrics.items():
+            m = source == name
+            from_dv[m] = values[si[m]]
+
+    pairs["raw"] = np.select([rule == "rating", source != "", rule == "deduction"],
+                             [from_rt, from_dv, from_ev], default=from_act)
     lower = (pairs["direction"] == "lower").to_numpy()
-    pairs["score"] = score_rows(pairs["rule"].to_numpy(), pairs["raw"].to_numpy(),
-                               pairs["target"], pairs["threshold"], pairs["stretch"],
-                               pairs["cap"], lower)
+    pairs["score"] = score_rows(rule, pairs["raw"].to_numpy(), pairs["target"],
+                                pairs["threshold"], pairs["stretch"], pairs["cap"], lower)
     pairs["missing"] = pairs["score"].isna()
     return pairs, void
 
@@ -126,34 +135,30 @@ def dimension_totals(pairs: pd.DataFrame, cycle: Cycle) -> tuple[pd.DataFrame, p
     Dimension = Σ w·s / Σ w over the person's indicators that have a value. The dimensions are
     combined with the rule weights; should a person have no value at all in a dimension, the
     remaining dimensions are renormalised (and the gap is reported as missing data).
-    Returns (wide frame ``staff_id`` + one column per dimension + ``base``, pairs with
-    ``contribution`` and ``effective_weight`` columns).
+    Returns (``staff_id`` + one column per dimension + ``base``; pairs with
+    ``effective_weight`` — the share of the total in points per 100 — and ``contribution``).
     """
-    p = pairs.copy()
-    w = np.where(p["missing"], 0.0, p["weight"].to_numpy())
-    p["_w"] = w
-    p["_ws"] = w * np.nan_to_num(p["score"].to_numpy())
-    g = p.groupby(["staff_id", "dimension"], sort=True)[["_w", "_ws"]].sum().reset_index()
-    g["dim"] = np.where(g["_w"] > 0, g["_ws"] / g["_w"].where(g["_w"] > 0), np.nan)
-    g["dimw"] = g["dimension"].map(dict(cycle.rules.dimension_weights)).fillna(0.0)
-    g["dimw"] = np.where(g["dim"].notna(), g["dimw"], 0.0)
-    dim_sum = g.groupby("staff_id")["dimw"].transform("sum")
-    g["share"] = np.where(dim_sum > 0, g["dimw"] / dim_sum.where(dim_sum > 0), 0.0)
-    g["part"] = g["share"] * g["dim"].fillna(0.0)
-    wide = g.pivot(index="staff_id", columns="dimension", values="dim")
-    wide = wide.reindex(columns=list(DIMENSIONS))
-    wide["base"] = g.groupby("staff_id")["part"].sum()
-    wide = wide.reindex(cycle.staff["staff_id"])
-    wide["base"] = wide["base"].fillna(0.0)
-    wide.index.name = "staff_id"
-
-    p = p.merge(g[["staff_id", "dimension", "_w", "share"]].rename(columns={"_w": "_dw"}),
-                on=["staff_id", "dimension"], how="left")
+    n_s, n_d = len(cycle.staff), len(DIMENSIONS)
+    d = pd.Index(DIMENSIONS).get_indexer(pairs["dimension"])
+    si = pairs["si"].to_numpy()
+    k = si * n_d + d
+    score = pairs["score"].to_numpy(float)
+    w = np.where(pairs["missing"].to_numpy(), 0.0, pairs["weight"].to_numpy(float))
+    dw = np.bincount(k, weights=w, minlength=n_s * n_d).reshape(n_s, n_d)
+    dws = np.bincount(k, weights=w * np.nan_to_num(score), minlength=n_s * n_d).reshape(n_s, n_d)
     with np.errstate(divide="ignore", invalid="ignore"):
-        eff = np.where(p["_dw"] > 0, 100.0 * p["share"] * p["_w"] / p["_dw"], 0.0)
-    p["effective_weight"] = eff
-    p["contribution"] = eff * np.nan_to_num(p["score"].to_numpy()) / 100.0
-    return wide.reset_index(), p.drop(columns=["_w", "_ws", "_dw", "share"])
+        dim = np.where(dw > 0, dws / dw, np.nan)
+    rule_w = np.array([cycle.rules.dimension_weight(x) for x in DIMENSIONS])
+    present_w = np.where(np.isnan(dim), 0.0, rule_w)
+    total_w = present_w.sum(axis=1, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(total_w > 0, present_w / total_w, 0.0)
+        eff = np.where(dw[si, d] > 0, 100.0 * share[si, d] * w / dw[si, d], 0.0)
+    wide = pd.DataFrame(dim, columns=list(DIMENSIONS))
+    wide.insert(0, "staff_id", cycle.staff["staff_id"].to_numpy())
+    wide["base"] = (share * np.nan_to_num(dim)).sum(axis=1)
+    out = pairs.assign(effective_weight=eff, contribution=eff * np.nan_to_num(score) / 100.0)
+    return wide, out
 
 
 def ledgers(cycle: Cycle) -> pd.DataFrame:
@@ -164,14 +169,20 @@ def ledgers(cycle: Cycle) -> pd.DataFrame:
     ``violation_points`` = all violation points, the second tie-breaker.
     """
     ev = cycle.events
-    ids = cycle.staff["staff_id"]
-    com = ev[ev["kind"] == "commendation"].groupby("staff_id")["points"].sum()
-    vio = ev[ev["kind"] == "violation"]
-    free = vio[vio["indicator_id"] == ""].groupby("staff_id")["points"].sum()
-    allv = vio.groupby("staff_id")["points"].sum()
-    out = pd.DataFrame({"staff_id": ids})
-    out["commendation_points"] = out["staff_id"].map(com).fillna(0.0)
-    out["bonus"] = np.minimum(cycle.rules.bonus_cap, out["commendation_points"])
-    out["deductions"] = out["staff_id"].map(free).fillna(0.0)
-    out["violation_points"] = out["staff_id"].map(allv).fillna(0.0)
+    staff = pd.Index(cycle.staff["staff_id"].to_numpy())
+    n = len(staff)
+    pos = staff.get_indexer(ev["staff_id"])
+    pts = ev["points"].to_numpy(float)
+    kind = ev["kind"].to_numpy()
+    free = (ev["indicator_id"] == "").to_numpy()
+
+    def total(mask):
+        ok = mask & (pos >= 0)
+        return np.bincount(pos[ok], weights=pts[ok], minlength=n)
+
+    com = total(kind == "commendation")
+    out = pd.DataFrame({"staff_id": staff.to_numpy(), "commendation_points": com,
+                        "bonus": np.minimum(cycle.rules.bonus_cap, com),
+                        "deductions": total((kind == "violation") & free),
+                        "violation_points": total(kind == "violation")})
     return out

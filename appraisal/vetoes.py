@@ -15,6 +15,7 @@ Legal basis, so the numbers are not re-argued every year:
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -58,6 +59,12 @@ def sanctions(events: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@lru_cache(maxsize=8)
+def _official_calendar(lo: dt.date, hi: dt.date):
+    """The official calendar for a span (cached: the holiday tables are slow to compute)."""
+    return build_calendar(lo, hi)
+
+
 def _working_day_index(days) -> dict[dt.date, int]:
     """Ordinal of each working day, so consecutive working days differ by exactly 1."""
     return {d.date: i for i, d in enumerate(x for x in days if x.day_type == "workday")}
@@ -77,17 +84,17 @@ def absence_runs(events: pd.DataFrame, staff: pd.DataFrame, year: int,
         return pd.DataFrame(columns=cols)
     ab = ab.drop_duplicates()
     cat = ab["staff_id"].map(staff.set_index("staff_id")["category"])
-    dates = ab["date"].dt.date
-    lo = min(min(dates), year_bounds(year)[0])
-    hi = max(max(dates), year_bounds(year)[1])
-    days = calendar if calendar else build_calendar(lo, hi)
-    if calendar and (days[0].date > lo or days[-1].date < hi):
-        days = build_calendar(lo, hi, [])
-    widx = _working_day_index(days)
-    work_pos = dates.map(widx)
-    cal_pos = ab["date"].map(pd.Timestamp.toordinal)
     inst = (cat == "institution").to_numpy()
-    pos = np.where(inst, work_pos.to_numpy(dtype=float), cal_pos.to_numpy(dtype=float))
+    pos = ab["date"].map(pd.Timestamp.toordinal).to_numpy(dtype=float)
+    if inst.any():  # the working calendar is only needed for institution staff
+        dates = ab["date"].dt.date
+        lo = min(min(dates), year_bounds(year)[0])
+        hi = max(max(dates), year_bounds(year)[1])
+        days = calendar if calendar else _official_calendar(lo, hi)
+        if calendar and (days[0].date > lo or days[-1].date < hi):
+            days = _official_calendar(lo, hi)
+        work_pos = dates.map(_working_day_index(days)).to_numpy(dtype=float)
+        pos = np.where(inst, work_pos, pos)
     ab = ab.assign(pos=pos)
     ab = ab[ab["pos"].notna()].sort_values(["staff_id", "pos"])
     if ab.empty:
