@@ -138,10 +138,11 @@ def min_gap(f: Facts, scope: Scope) -> list[Finding]:
         return out
     for i in f.people_in(scope):
         dates = f.duty_dates(i)
+        pairs = list(zip(dates, dates[1:], strict=False))
         h = f.history.get(i)
-        if h is not None and h.last_duty is not None and (not dates or h.last_duty < dates[0]):
-            dates = [h.last_duty, *dates]
-        for d1, d2 in zip(dates, dates[1:], strict=False):
+        if h is not None and h.last_duty is not None:
+            pairs = [(h.last_duty, d) for d in dates if h.last_duty < d][:1] + pairs
+        for d1, d2 in pairs:
             free = (d2 - d1).days - 1
             if free < gap:
                 out.append(Finding("min_gap", d2, "", (i,), (

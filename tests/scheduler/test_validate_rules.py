@@ -295,3 +295,11 @@ def test_rotate_factory_fills_every_slot() -> None:
     p = make_problem(10, posts=[post("P", headcount=2)])
     v = validate(p, rotate(p))
     assert v.ok and len(rotate(p)) == 20
+
+
+def test_history_last_duty_counts_only_for_the_duties_after_it() -> None:
+    """Last duty on record L: a duty within ``min_gap_days`` after L breaks the gap, one
+    before L does not (the solver forbids exactly L+1 … L+gap)."""
+    p = make_problem(rules=Rules(min_gap_days=2), history=(History("A", last_duty=day(3)),))
+    v = validate(p, roster(*_seq("BACBACB")))
+    assert [(f.date, dict(f.params)["other_date"]) for f in v.violations] == [(day(4), day(3))]
