@@ -120,13 +120,21 @@ def rest_after(f: Facts, scope: Scope) -> list[Finding]:
         h = f.history.get(i)
         if h is not None and h.last_duty is not None and longest > 0:
             before.append((h.last_duty, "", longest))
+        on_day = _posts_by_day(mine)
         for d0, p0, rest in before:
-            if rest <= 0:
-                continue
-            for d, p in mine:
-                if d0 < d <= d0 + rest * ONE_DAY:
-                    out.append(Finding("rest_after", d, p, (i,), (
-                        ("other_date", d0), ("other_post", p0), ("limit", rest))))
+            for k in range(1, rest + 1):
+                d = d0 + k * ONE_DAY
+                out.extend(Finding("rest_after", d, p, (i,), (
+                    ("other_date", d0), ("other_post", p0), ("limit", rest)))
+                    for p in on_day.get(d, ()))
+    return out
+
+
+def _posts_by_day(cells) -> dict[dt.date, list[str]]:
+    """Date -> the posts worked that day (looked up instead of scanning all duties)."""
+    out: dict[dt.date, list[str]] = defaultdict(list)
+    for d, p in cells:
+        out[d].append(p)
     return out
 
 
@@ -178,12 +186,10 @@ def cannot_follow(f: Facts, scope: Scope) -> list[Finding]:
     out = []
     for i in f.people_in(scope):
         mine = f.by_person.get(i, ())
+        on_day = _posts_by_day(mine)
         for d, p in mine:
             banned = f.posts[p].cannot_follow
-            if not banned:
-                continue
-            for d2, q in mine:
-                if d2 == d + ONE_DAY and q in banned:
-                    out.append(Finding("cannot_follow", d2, q, (i,),
-                                       (("other_date", d), ("other_post", p))))
+            out.extend(Finding("cannot_follow", d + ONE_DAY, q, (i,),
+                               (("other_date", d), ("other_post", p)))
+                       for q in on_day.get(d + ONE_DAY, ()) if q in banned)
     return out

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from itertools import combinations
 
 from office.calendar import festival_key
 
@@ -111,12 +110,13 @@ def requests(f: Facts, fair: Fairness, reference: Roster | None) -> TermValue:
     """Σ weight over unmet wishes (with a post: that post; without: any duty that day)."""
     total = Fraction(0)
     found = []
+    cells = {i: set(c) for i, c in f.by_person.items()}
+    days = {i: {d for d, _p in c} for i, c in f.by_person.items()}
     for r in f.problem.requests:
-        cells = f.by_person.get(r.staff_id, ())
         if r.post_id:
-            on = (r.date, r.post_id) in cells
+            on = (r.date, r.post_id) in cells.get(r.staff_id, ())
         else:
-            on = any(d == r.date for d, _p in cells)
+            on = r.date in days.get(r.staff_id, ())
         unmet = not on if r.kind == "want" else on
         if unmet:
             total += r.weight
@@ -132,8 +132,11 @@ def spacing(f: Facts, fair: Fairness, reference: Roster | None) -> TermValue:
     if rules.spacing_days <= 0:
         return Fraction(0), ()
     for i in f.people_in(EVERYONE):
-        for d1, d2 in combinations(f.duty_dates(i), 2):
-            if (d2 - d1).days <= rules.spacing_days:
+        dates = f.duty_dates(i)
+        for k, d1 in enumerate(dates):
+            for d2 in (dates[j] for j in range(k + 1, len(dates))):
+                if (d2 - d1).days > rules.spacing_days:
+                    break  # dates ascend: no later pair is close either
                 found.append(Finding("spacing", d2, "", (i,), (
                     ("other_date", d1), ("limit", rules.spacing_days))))
     return Fraction(rules.weight_spacing * len(found)), tuple(found)

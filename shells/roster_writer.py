@@ -34,7 +34,8 @@ ASSIGNMENT_COLUMNS = ("date", "post_id", "staff_id")
 WEEKEND_FILL = PatternFill("solid", fgColor="DDEBF7")
 HOLIDAY_FILL = PatternFill("solid", fgColor="FCE4D6")
 GAP_FILL = PatternFill("solid", fgColor="FF9999")
-WEEKDAYS = {"zh": "一二三四五六日", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+WEEKDAYS = {"zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+            "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 
 
 def write_roster(path, problem: Problem, result_or_roster: SolveResult | Roster,
