@@ -47,9 +47,12 @@ def fmt_value(value: object, lang: str = "zh") -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Fraction):
-        return str(value.numerator) if value.denominator == 1 else f"{float(value):.2f}"
+        if value.denominator == 1:
+            return str(value.numerator)
+        value = float(value)
     if isinstance(value, float):
-        return f"{value:.2f}"
+        text = f"{value:.2f}"
+        return "0.00" if text == "-0.00" else text
     return str(value)
 
 

@@ -189,7 +189,21 @@ def cmd_check(args) -> int:
     else:
         _print_violations(v, lang, names, _out)
     print_breakdown(problem, v, lang, args.details)
+    if args.people:
+        print_people(problem, v, lang)
     return EXIT_OK if v.ok else EXIT_BROKEN
+
+
+def print_people(problem: Problem, v: Validation, lang: str) -> None:
+    """One line per person: duties, weekend/holiday, nights, load, fair share, deviation."""
+    staff = problem.staff_by_id()
+    _out(t("cli.check.people", lang))
+    for p in sorted(v.people, key=lambda p: (staff[p.staff_id].group, p.staff_id)):
+        s = staff[p.staff_id]
+        _out(t("cli.check.person_line", lang, name=f"{s.name}({s.staff_id})", group=s.group,
+               duties=p.duties, weekend_holiday=p.weekend_holiday, night=p.night,
+               load=fmt_value(p.load), share=fmt_value(p.share),
+               deviation=fmt_value(p.deviation)))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -213,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--reference", help=t("cli.reference_help", "en"))
     c.add_argument("--allow-gaps", action="store_true", help=t("cli.gaps_help", "en"))
     c.add_argument("--details", action="store_true", help=t("cli.details_help", "en"))
+    c.add_argument("--people", action="store_true", help=t("cli.people_help", "en"))
     c.add_argument("--lang", choices=("zh", "en"), default="zh", help=t("cli.lang_help", "en"))
     c.set_defaults(func=cmd_check)
     try:

@@ -6,7 +6,7 @@ import datetime as dt
 from fractions import Fraction
 
 from office.i18n import has
-from scheduler.describe import describe_finding, level_label, names_of, rule_label
+from scheduler.describe import describe_finding, fmt_value, level_label, names_of, rule_label
 from scheduler.problem import LEVEL_NAMES, Finding
 from scheduler.validate import HARD_RULES, STRUCTURE_RULES, TERMS, validate
 from tests.scheduler.factories import day, leave, make_problem, roster
@@ -54,6 +54,7 @@ def test_soft_findings_and_fractions_render() -> None:
                                               ("deviation", Fraction(1, 3))))
     assert describe_finding(f, "en") == "A: load 2.33, fair share 2, deviation 0.33"
     assert level_label("spacing+rotation", "en") == "close duties + festival rotation"
+    assert fmt_value(Fraction(-1, 1000)) == "0.00" and fmt_value(Fraction(7, 1)) == "7"
 
 
 def test_excluded_people_are_summarised_by_reason() -> None:

@@ -76,9 +76,10 @@ def test_solve_then_check_a_tiny_scenario(tmp_path, capsys) -> None:
     assert code == 0, captured.err
     assert openpyxl.load_workbook(out).sheetnames == list(SHEETS)
     assert "wrote" in captured.out and "differs" not in captured.err
-    assert main(["check", str(scenario), str(out), "--lang", "en"]) == 0
+    assert main(["check", str(scenario), str(out), "--lang", "en", "--people"]) == 0
     printed = capsys.readouterr().out
     assert "every hard rule is kept" in printed and "max_excess" in printed
+    assert "王一(A) [worker]: " in printed and "share 7/3" not in printed
 
 
 def test_check_on_a_hand_broken_roster_exits_1_with_plain_words(tmp_path, capsys) -> None:
