@@ -102,7 +102,8 @@ def fairness_sheet(ws, problem: Problem, validation: Validation, lang: str) -> N
                    num(sum((abs(p.deviation) for p in people), Fraction(0)))])
     left_out = [staff[p.staff_id].name for p in validation.people if p.share is None]
     if left_out:
-        ws.append([t("rosterio.fair.left_out", lang), "、".join(left_out)])
+        sep = "、" if lang == "zh" else ", "
+        ws.append([t("rosterio.fair.left_out", lang), sep.join(left_out)])
     _section(ws, t("rosterio.fair.terms", lang), [
         t("rosterio.col.term", lang), "key", t("rosterio.col.value", lang),
         t("rosterio.col.exact", lang)])
