@@ -16,7 +16,7 @@ MAX_NAMES = 8
 
 
 def _names(ids: list[str], me: str) -> str:
-    others = [i for i in ids if i != me]
+    others = sorted(i for i in ids if i != me)
     text = ", ".join(others[:MAX_NAMES])
     return text + (" …" if len(others) > MAX_NAMES else "")
 
@@ -101,7 +101,7 @@ def reasons_for(people: pd.DataFrame, missing: dict[str, list[str]], rules: Rule
         if r.commendation_points > rules.bonus_cap:
             rs.append(Reason.of("appraisal.reason.bonus_capped",
                                 points=f"{r.commendation_points:g}", cap=f"{rules.bonus_cap:g}"))
-        for ind in missing.get(r.staff_id, ()):
+        for ind in sorted(missing.get(r.staff_id, ())):
             rs.append(Reason.of("appraisal.reason.missing", indicator=ind))
         if r.eligible:
             rs.append(Reason.of("appraisal.reason.rank", rank=int(r.rank), graded=graded))

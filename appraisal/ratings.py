@@ -71,6 +71,7 @@ class _Ballots:
         void = pd.DataFrame({"rater_id": self.raters[where // self.n_ind].astype(str),
                              "indicator_id": self.inds[where % self.n_ind].astype(str),
                              "ballots": cnt[where], "score": hi[where]})
+        void = void.sort_values(["rater_id", "indicator_id"], ignore_index=True)
         return bad[key] & others, void
 
     def normalised(self, keep: np.ndarray) -> np.ndarray:
