@@ -58,7 +58,8 @@ def solve(problem: Problem, params: SolveParams | None = None, on_progress=None,
     roster = Roster.of(Assignment(d, p, s) for (s, d, p), v in ctx.x.items() if sol[v.index])
     levels = tuple(
         LevelResult(lv.name, Fraction(lv.value, lv.scale),
-                    Fraction(min(lv.value, lv.bound if lv.bound is not None else 0), lv.scale),
+                    Fraction(max(0, min(lv.value, lv.bound if lv.bound is not None else 0)),
+                             lv.scale),
                     lv.bound is not None and lv.bound >= lv.value, round(lv.seconds, 3))
         for lv in out.levels)
     return SolveResult(out.status, roster, levels=levels, uncovered=_uncovered(problem, roster),

@@ -226,13 +226,33 @@ def _add_abs(ctx: ModelContext, name: str, ms: Measure | None, scale_mult: int) 
             ts.append(abs(e))
             continue
         bound = d * ms.high[i] + ctx.info["fair"]["a"][i] * _hi(ms, ctx, i)
-        t = m.new_int_var(0, bound, f"abs_{name}_{i}")
+        t = m.new_int_var(min(grid_distance(ms, d, i), bound), bound, f"abs_{name}_{i}")
         m.add(t >= e)
         m.add(t >= -e)
         ts.append(t)
     devs = list(ms.dev.values())
     ctx.add_term(name, sum(ts), scale_mult * d,
                  exact=lambda sol: sum(abs(flat_value(e, sol)) for e in devs))
+
+
+def grid_distance(ms: Measure, d: int, i: str) -> int:
+    """Smallest |e_i| any roster can give person i when their share is a constant.
+
+    Values move on the grid ``base + k·step`` within [base, high], so the deviation can
+    never be smaller than the distance from the share to that grid: a free lower bound
+    that lets CP-SAT start its bound on the absolute-deviation levels above zero.
+    """
+    if i not in ms.const_k:
+        return 0
+    k, b, st, hi = ms.const_k[i], ms.base[i], ms.step[i], ms.high[i]
+    if not st:
+        return abs(d * b - k)
+    lo_v = b + st * max(0, min((hi - b) // st, (k // d - b) // st))
+    best = abs(d * lo_v - k)
+    for v in (lo_v - st, lo_v + st, lo_v + 2 * st):
+        if b <= v <= hi:
+            best = min(best, abs(d * v - k))
+    return best
 
 
 def _hi(ms: Measure, ctx: ModelContext, i: str) -> int:

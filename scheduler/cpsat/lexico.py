@@ -20,6 +20,7 @@ from ortools.sat.python import cp_model
 from ..problem import Progress
 from .context import ModelContext
 from .expr import flat_value, has_vars
+from .zsearch import Run, candidates, probe_search
 
 TIME_WEIGHT = {"max_excess": 3, "abs_dev": 2}
 """Share of the time limit per level (default 1): the fairness levels are the hard ones."""
@@ -103,8 +104,12 @@ def _run(ctx: ModelContext, level: Level | None, budget: float, t0: float, on_pr
     if hint is not None:
         m.clear_hints()
         h = m.proto.solution_hint
-        h.vars.extend(range(len(hint)))
-        h.values.extend(hint)
+        if isinstance(hint, dict):
+            h.vars.extend(v.index for v in hint)
+            h.values.extend(hint.values())
+        else:
+            h.vars.extend(range(len(hint)))
+            h.values.extend(hint)
     solver = cp_model.CpSolver()
     p = ctx.params
     solver.parameters.num_workers = max(1, p.workers)
@@ -127,64 +132,94 @@ def _run(ctx: ModelContext, level: Level | None, budget: float, t0: float, on_pr
     return status, solver, cb
 
 
+def _plain(ctx: ModelContext, lv: Level, budget: float, runner, hint) -> Run:
+    """One minimisation of the level within ``budget`` (retried once if no solution at all)."""
+    status, solver, cb = runner(budget, hint)
+    out = Run(status, stopped=cb.stopped)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        out.solution = list(solver.response_proto.solution)
+        out.value = lv.exact(out.solution)
+        out.bound = min(out.value, math.ceil(solver.best_objective_bound - 1e-6))
+        if status == cp_model.OPTIMAL:
+            out.bound = out.value
+        out.improved_at = cb.last_improvement
+    elif status == cp_model.UNKNOWN and solver.best_objective_bound > -1e300:
+        out.bound = math.ceil(solver.best_objective_bound - 1e-6)
+    return out
+
+
+def _level_run(ctx: ModelContext, lv: Level, spec, budget: float, runner, hint) -> Run:
+    """Solve one level: bounded probes for a lone max-excess term, plain minimisation else."""
+    if len(spec) == 1 and spec[0][0] == "max_excess" and "z" in ctx.info \
+            and candidates(ctx, 0) is not None:
+        w = spec[0][1]
+        term = ctx.terms["max_excess"]
+        out = probe_search(ctx, runner, term.exact, budget, hint)
+        if out.value is not None:
+            out.value *= w
+            out.bound = None if out.bound is None else out.bound * w
+        return out
+    return _plain(ctx, lv, budget, runner, hint)
+
+
 def solve_lexico(ctx: ModelContext, specs, time_limit: float, on_progress=None,
                  should_stop=None, t0: float | None = None) -> Outcome:
     """Solve ``specs`` (levels of (term, weight)) one after the other on ``ctx.model``."""
     t0 = time.monotonic() if t0 is None else t0
     deadline = t0 + time_limit
     levels = [make_level(ctx, spec) for spec in specs]
-    active = [lv for lv in levels if has_vars(lv.expr)]
+    active = [(lv, spec) for lv, spec in zip(levels, specs, strict=True) if has_vars(lv.expr)]
     out = Outcome("unknown", None, levels)
     best_time = None
     if not active:
         status, solver, cb = _run(ctx, None, deadline - time.monotonic(), t0, on_progress,
-                                  should_stop, None)
+                                  should_stop, first_hint(ctx))
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             out.solution = list(solver.response_proto.solution)
             best_time = cb.last_improvement
         out.status = _status(status, out.solution, cb.stopped, all_optimal=True)
         out.stopped = cb.stopped
     all_optimal = True
-    for k, lv in enumerate(active):
+    for k, (lv, spec) in enumerate(active):
         if out.stopped:
             break
         remaining = deadline - time.monotonic()
-        share = lv.weight / sum(x.weight for x in active[k:])
-        budget = remaining * share
+        budget = remaining * lv.weight / sum(x.weight for x, _ in active[k:])
         ctx.model.minimize(lv.expr)
         start = time.monotonic()
-        status, solver, cb = _run(ctx, lv, budget, t0, on_progress, should_stop, out.solution)
-        if out.solution is None and status == cp_model.UNKNOWN and not cb.stopped:
-            status, solver, cb = _run(ctx, lv, deadline - time.monotonic(), t0, on_progress,
-                                      should_stop, None)
+
+        def runner(b, hint, lv=lv):
+            return _run(ctx, lv, b, t0, on_progress, should_stop, hint)
+
+        hint = out.solution if out.solution is not None else first_hint(ctx)
+        run = _level_run(ctx, lv, spec, budget, runner, hint)
+        if run.value is None and run.status == cp_model.UNKNOWN and out.solution is None \
+                and not run.stopped:
+            run = _plain(ctx, lv, deadline - time.monotonic(), runner, None)
         lv.seconds = time.monotonic() - start
         lv.solved = True
-        out.stopped = cb.stopped
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            sol = list(solver.response_proto.solution)
-            if cb.last_improvement is not None and (out.solution is None or
-                                                    lv.exact(sol) < lv.exact(out.solution)):
-                best_time = cb.last_improvement
-            out.solution = sol
-            value = int(round(solver.objective_value))
-            lv.bound = min(value, math.ceil(solver.best_objective_bound - 1e-6))
-            if status == cp_model.OPTIMAL:
-                lv.bound = value
-                ctx.model.add(lv.expr == value)
+        out.stopped = run.stopped
+        if run.value is not None:
+            if run.improved_at is not None and (out.solution is None
+                                                or run.value < lv.exact(out.solution)):
+                best_time = run.improved_at
+            out.solution = run.solution
+            lv.bound = run.bound
+            if run.bound is not None and run.bound >= run.value:
+                ctx.model.add(lv.expr == run.value)
             else:
                 all_optimal = False
-                ctx.model.add(lv.expr <= value)
-        elif status == cp_model.INFEASIBLE and out.solution is None:
+                ctx.model.add(lv.expr <= run.value)
+        elif run.status == cp_model.INFEASIBLE and out.solution is None:
             out.status = "infeasible"
             return out
         elif out.solution is not None:
             all_optimal = False
             value = lv.exact(out.solution)
-            lv.bound = min(value, math.ceil(solver.best_objective_bound - 1e-6)) \
-                if status == cp_model.UNKNOWN and solver.best_objective_bound > -1e300 else None
-            ctx.model.add(lv.expr <= flat_value(lv.expr, out.solution))
+            lv.bound = None if run.bound is None else min(value, run.bound)
+            ctx.model.add(lv.expr <= value)
         else:
-            out.status = "stopped" if cb.stopped else "unknown"
+            out.status = "stopped" if run.stopped else "unknown"
             return out
     if out.solution is not None:
         for lv in levels:
@@ -193,9 +228,19 @@ def solve_lexico(ctx: ModelContext, specs, time_limit: float, on_progress=None,
                 lv.bound = lv.value if not has_vars(lv.expr) else None
     if active:
         out.status = _status(cp_model.FEASIBLE, out.solution, out.stopped,
-                             all_optimal and all(lv.solved for lv in active))
+                             all_optimal and all(lv.solved for lv, _ in active))
     out.seconds_to_best = (best_time - t0) if best_time is not None else 0.0
     return out
+
+
+def first_hint(ctx: ModelContext) -> dict | None:
+    """Greedy roster as a partial hint on the duty variables (None if switched off)."""
+    if ctx.info.get("no_greedy"):
+        return None
+    from .greedy import greedy_roster
+
+    values = greedy_roster(ctx)
+    return {ctx.x[k]: v for k, v in values.items()}
 
 
 def _status(status, solution, stopped: bool, all_optimal: bool) -> str:
