@@ -14,6 +14,9 @@ from .common import is_error, problems_frame, show_engine_error
 from .engine import EngineError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+RANKING_COLUMNS = ["rank", "staff_id", "name", "department", "grade", "final_grade", "total",
+                   "德", "能", "勤", "绩", "廉", "bonus", "deductions", "eligible", "flags",
+                   "suggestions", "override_reason"]
 
 
 def load(data: bytes, name: str, history: tuple, lang: str) -> None:
@@ -95,20 +98,20 @@ def _results(ap, lang: str) -> None:
     c[2].metric(t("ui.ap.m.used", lang), res.quota_used)
     c[3].metric(t("ui.ap.m.open", lang), res.quota_open)
     frame = ranking_frame(ap, lang)
-    left, right = st.columns([3, 2])
+    st.subheader(t("ui.ap.ranking", lang))
+    shown = frame[RANKING_COLUMNS].rename(columns=lambda col: t(f"ui.ap.col.{col}", lang))
+    grade_cols = [t("ui.ap.col.grade", lang), t("ui.ap.col.final_grade", lang)]
+    st.dataframe(shown.style.format(precision=2, na_rep="—").map(style.grade_css,
+                                                                 subset=grade_cols),
+                 hide_index=True, width="stretch", height=420, key="ap_ranking")
+    left, right = st.columns([2, 3])
     with left:
-        st.subheader(t("ui.ap.ranking", lang))
-        shown = frame.drop(columns=["reasons", "year", "category"]).rename(
-            columns=lambda col: t(f"ui.ap.col.{col}", lang))
-        grade_cols = [t("ui.ap.col.grade", lang), t("ui.ap.col.final_grade", lang)]
-        st.dataframe(shown.style.format(precision=2).map(style.grade_css, subset=grade_cols),
-                     hide_index=True, width="stretch", height=420, key="ap_ranking")
-    with right:
         st.altair_chart(charts.grade_distribution(distribution(ap, lang), res.quota, lang),
                         width="stretch", key="ap_dist")
         st.caption(t("ui.ap.dist_hint", lang))
+    with right:
+        _flags(frame, lang)
     overrides_panel.render(ap, lang)
-    _flags(frame, lang)
     st.download_button(t("ui.ap.export", lang), lambda: hr_export.workbook(ap, lang),
                        file_name=f"appraisal_{res.year}_hr.xlsx", mime=XLSX, key="ap_export",
                        type="primary")
@@ -135,9 +138,11 @@ def _flags(frame: pd.DataFrame, lang: str) -> None:
         return
     part = part.copy()
     part["flags"] = [_flag_words(f, lang) for f in part["flags"]]
-    cols = ["staff_id", "name", "final_grade", "flags", "suggestions"]
-    st.dataframe(part[cols].rename(columns=lambda col: t(f"ui.ap.col.{col}", lang)),
-                 hide_index=True, width="stretch", key="ap_flags")
+    cols = ["name", "final_grade", "flags", "suggestions"]
+    grade = t("ui.ap.col.final_grade", lang)
+    st.dataframe(part[cols].rename(columns=lambda col: t(f"ui.ap.col.{col}", lang)).style.map(
+        style.grade_css, subset=[grade]), hide_index=True, width="stretch", height=300,
+        key="ap_flags")
 
 
 def _flag_words(flags: str, lang: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from office.i18n import t
+from office.i18n import has, t
 
 from . import appraisal_engine as ae
 from . import charts, state
@@ -18,12 +18,14 @@ DIMS = ("德", "能", "勤", "绩", "廉")
 def waterfall_steps(breakdown: pd.DataFrame, row, lang: str) -> pd.DataFrame:
     """Running total: each indicator's contribution, then bonus, deductions and the total."""
     steps, running = [], 0.0
-    part = breakdown.sort_values(["dimension", "indicator_id"])
+    order = {d: k for k, d in enumerate(DIMS)}
+    part = breakdown.assign(_dim=breakdown["dimension"].map(order)).sort_values(
+        ["_dim", "indicator_id"])
     for r in part.itertuples(index=False):
         amount = float(r.contribution or 0.0)
         if amount == 0.0:
             continue
-        label = f"{r.dimension}·{r.name or r.indicator_id}"
+        label = f"{t(f'ui.ap.dim.{r.dimension}', lang)}·{r.name or r.indicator_id}"
         steps.append((label, running, running + amount, "plus" if amount >= 0 else "minus"))
         running += amount
     for col, sign in (("bonus", 1.0), ("deductions", -1.0)):
@@ -49,8 +51,9 @@ def render() -> None:
         return
     people = ap.results.people
     names = dict(zip(people["staff_id"], people["name"], strict=True))
-    sid = st.selectbox(t("ui.ap.pick", lang), list(people["staff_id"]), key=AP_PERSON,
-                       format_func=lambda s: f"{names.get(s, s)} ({s})")
+    sid = st.columns([1, 2])[0].selectbox(t("ui.ap.pick", lang), list(people["staff_id"]),
+                                          key=AP_PERSON,
+                                          format_func=lambda s: f"{names.get(s, s)} ({s})")
     row = people.set_index("staff_id").loc[sid]
     ov = state.overrides().get(sid)
     grade = ae.grade_label(int(row["level"]), str(row["category"]), lang) or t(
@@ -79,7 +82,11 @@ def render() -> None:
         for s in row["suggestions"]:
             st.info(t(f"appraisal.suggestion.{s}", lang))
     table = part[["indicator_id", "name", "dimension", "rule", "raw", "score", "weight",
-                  "contribution"]].rename(columns=lambda c: t(f"ui.ap.bd.{c}", lang))
+                  "contribution"]].copy()
+    table["dimension"] = [t(f"ui.ap.dim.{d}", lang) for d in table["dimension"]]
+    table["rule"] = [t(f"ui.ap.rule.{r}", lang) if has(f"ui.ap.rule.{r}") else r
+                     for r in table["rule"]]
+    table = table.rename(columns=lambda c: t(f"ui.ap.bd.{c}", lang))
     st.dataframe(table.style.format(precision=2, na_rep="—"), hide_index=True, width="stretch",
                  key="ap_breakdown")
     st.caption(t("ui.ap.breakdown_hint", lang))

@@ -47,7 +47,7 @@ def deviation_bars(frame: pd.DataFrame, lang: str) -> alt.Chart:
         tooltip=[alt.Tooltip("name:N", title=t("ui.fair.col.name", lang)),
                  alt.Tooltip("deviation:Q", title=t("ui.fair.col.deviation", lang),
                              format="+.2f")],
-    ).properties(title=t("ui.fair.dev_title", lang), height=200)
+    ).properties(title=t("ui.fair.dev_title", lang), height=300)
 
 
 def grade_distribution(frame: pd.DataFrame, quota: int, lang: str) -> alt.Chart:
@@ -55,7 +55,8 @@ def grade_distribution(frame: pd.DataFrame, quota: int, lang: str) -> alt.Chart:
     domain = list(frame["label"])
     colors = [style.GRADE_COLORS[b] for b in frame["band"]]
     bars = alt.Chart(frame).mark_bar().encode(
-        x=alt.X("label:N", sort=domain, title=None, axis=alt.Axis(labelAngle=0)),
+        x=alt.X("label:N", sort=domain, title=None,
+                axis=alt.Axis(labelAngle=0, labelLimit=160, labelFontSize=11)),
         y=alt.Y("count:Q", title=t("ui.ap.col.count", lang)),
         color=alt.Color("label:N", scale=alt.Scale(domain=domain, range=colors), legend=None),
         tooltip=[alt.Tooltip("label:N", title=t("ui.ap.col.grade", lang)),
@@ -75,7 +76,8 @@ def waterfall(steps: pd.DataFrame, lang: str) -> alt.Chart:
     palette = {"plus": "#1565c0", "minus": "#c62828", "total": "#2e7d32"}
     f["color"] = [palette[k] for k in f["kind"]]
     base = alt.Chart(f).encode(
-        x=alt.X("label:N", sort=list(f["label"]), title=None, axis=alt.Axis(labelAngle=-40)))
+        x=alt.X("label:N", sort=list(f["label"]), title=None,
+                axis=alt.Axis(labelAngle=-40, labelOverlap=False, labelLimit=130)))
     bars = base.mark_bar().encode(
         y=alt.Y("start:Q", title=t("ui.ap.col.points", lang)), y2="end:Q",
         color=alt.Color("color:N", scale=None),
@@ -84,4 +86,4 @@ def waterfall(steps: pd.DataFrame, lang: str) -> alt.Chart:
                  alt.Tooltip("end:Q", title=t("ui.ap.col.running", lang), format=".2f")])
     text = base.mark_text(dy=-6, fontSize=10).encode(
         y="end:Q", text=alt.Text("amount:Q", format="+.1f"))
-    return (bars + text).properties(title=t("ui.ap.waterfall_title", lang), height=320)
+    return (bars + text).properties(title=t("ui.ap.waterfall_title", lang), height=340)

@@ -25,6 +25,7 @@ def load_file(data: bytes, name: str, lang: str) -> None:
         show_engine_error(err, lang)
         return
     state.set_scenario(state.Scenario(name, frames, problem, problems))
+    st.rerun()  # so the sidebar (drawn first) shows the new period at once
 
 
 def _bundled(path, label_key: str, key: str, lang: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from office.i18n import t
+from office.i18n import has, t
 
 from . import charts, engine, explain, state
 from .common import need_problem, need_roster, show_engine_error
@@ -55,16 +55,17 @@ def render() -> None:
         st.warning(t("ui.fair.nobody", lang))
         return
     groups = sorted(frame["group"].unique())
-    group = st.selectbox(t("ui.fair.group", lang), groups, key=GROUP,
-                         format_func=lambda g: t(f"rank.{g}", lang) if f"rank.{g}" != t(
-                             f"rank.{g}", lang) else g)
+    c = st.columns([1.6, 1, 1, 1, 1])
+    group = c[0].selectbox(t("ui.fair.group", lang), groups, key=GROUP,
+                           format_func=lambda g: t(f"rank.{g}", lang) if has(f"rank.{g}") else g)
     part = frame[frame["group"] == group].reset_index(drop=True)
-    c = st.columns(4)
-    c[0].metric(t("ui.fair.m.people", lang), len(part))
-    c[1].metric(t("ui.fair.m.max_excess", lang), f"{part['deviation'].max():+.2f}")
-    c[2].metric(t("ui.fair.m.min_dev", lang), f"{part['deviation'].min():+.2f}")
-    c[3].metric(t("ui.fair.m.abs_dev", lang), f"{part['deviation'].abs().sum():.2f}")
-    st.altair_chart(charts.fairness_bars(part, lang), width="stretch", key="fair_chart")
+    c[1].metric(t("ui.fair.m.people", lang), len(part))
+    c[2].metric(t("ui.fair.m.max_excess", lang), f"{part['deviation'].max():+.2f}")
+    c[3].metric(t("ui.fair.m.min_dev", lang), f"{part['deviation'].min():+.2f}")
+    c[4].metric(t("ui.fair.m.abs_dev", lang), f"{part['deviation'].abs().sum():.2f}")
+    left, right = st.columns([3, 2])
+    left.altair_chart(charts.fairness_bars(part, lang), width="stretch", key="fair_chart")
+    right.altair_chart(charts.deviation_bars(part, lang), width="stretch", key="fair_dev")
     st.caption(t("ui.fair.chart_hint", lang))
     table = part.drop(columns=["group"]).rename(columns={
         c: t(f"ui.fair.col.{c}", lang) for c in part.columns})

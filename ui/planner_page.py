@@ -85,8 +85,9 @@ def _grid(problem, plan, lang: str):
     if _take_selection(model, state.widget(GRID)):
         model = build()
     height = min(35 * (len(model.frame) + 1) + 3, 720)
+    small = {c: st.column_config.TextColumn(c, width="small") for c in model.frame.columns[:3]}
     st.dataframe(model.styled(), key=GRID, on_select="rerun", selection_mode="single-cell",
-                 hide_index=True, width="stretch", height=height)
+                 hide_index=True, width="stretch", height=height, column_config=small)
     return model
 
 
