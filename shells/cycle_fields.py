@@ -30,7 +30,7 @@ class Problem:
     warning: bool = False
 
     @classmethod
-    def at(cls, sheet, row, column, key, warning=False, **params) -> Problem:
+    def at(cls, sheet, row, column, key, /, warning=False, **params) -> Problem:
         """Build a problem from keyword parameters."""
         return cls(sheet, None if row is None else int(row), column, key,
                    tuple(params.items()), warning)
@@ -70,7 +70,7 @@ class SheetCheck:
         self.problems = problems
         self.rows = frame["_row"] if "_row" in frame else pd.Series(dtype=int)
 
-    def error(self, idx, column, key, warning=False, **params) -> None:
+    def error(self, idx, column, key, /, warning=False, **params) -> None:
         """Record a problem at the row of frame index ``idx`` (None = whole sheet)."""
         row = None if idx is None else self.rows.loc[idx]
         self.problems.append(Problem.at(self.name, row, column, key, warning, **params))

@@ -100,7 +100,7 @@ def read_indicators(chk: SheetCheck, sheets: set[str]) -> pd.DataFrame | None:
         elif r.source:
             need = "duty_log" if r.source.startswith("dut") else "tasks"
             if need not in sheets:
-                chk.error(idx, "source", "appraisal.err.needs_sheet", sheet=need)
+                chk.error(idx, "source", "appraisal.err.needs_sheet", needed=need)
         if r.rule == "ratio" and pd.notna(r.target) and r.target <= 0:
             chk.error(idx, "target", "appraisal.err.ratio_target")
         if r.rule == "band":
@@ -110,8 +110,11 @@ def read_indicators(chk: SheetCheck, sheets: set[str]) -> pd.DataFrame | None:
 
 def check_indicator_weights(chk: SheetCheck, ind: pd.DataFrame, dim_weights: dict) -> None:
     """Weights of each dimension's indicators sum to 100 (over all rows of the dimension)."""
+    unclear = (ind["dimension"] == "").any()  # its own error; do not pile follow-ups on it
     ind = ind[ind["dimension"] != ""]
     for dim, rows in ind.groupby("dimension", sort=False):
+        if rows["weight"].isna().any():
+            continue  # a bad weight cell is already reported
         total = rows["weight"].sum()
         if abs(total - 100.0) > 1e-6:
             numbers = ", ".join(str(int(chk.rows.loc[i])) for i in rows.index)
@@ -119,7 +122,7 @@ def check_indicator_weights(chk: SheetCheck, ind: pd.DataFrame, dim_weights: dic
                       dimension=dim, total=f"{total:g}", rows=numbers)
     present = set(ind["dimension"])
     for dim, w in dim_weights.items():
-        if w > 0 and dim not in present:
+        if w > 0 and dim not in present and not unclear:
             chk.error(None, "dimension", "appraisal.err.empty_dimension", dimension=dim,
                       weight=f"{w:g}")
 

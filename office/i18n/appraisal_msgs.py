@@ -136,7 +136,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "appraisal.err.unknown_day_type": ("日期类型 “{value}” 无效", "day type '{value}' is not workday / weekend / holiday"),
     "appraisal.err.unknown_grade": ("等次 “{value}” 无法识别", "grade '{value}' is not a known grade"),
     "appraisal.err.rating_source": ("评议类指标取自 ratings 表，不能指定 source", "a rating indicator takes its ballots from the ratings sheet; leave source blank"),
-    "appraisal.err.needs_sheet": ("该数据来源需要 {sheet} 工作表", "this source needs the {sheet} sheet"),
+    "appraisal.err.needs_sheet": ("该数据来源需要 {needed} 工作表", "this source needs the {needed} sheet"),
     "appraisal.err.ratio_target": ("比率指标的目标值必须大于 0", "a ratio indicator needs a target above 0"),
     "appraisal.err.band_order": ("分段指标须满足 threshold ≤ target ≤ stretch（越低越好时反向）", "a band needs threshold ≤ target ≤ stretch (reversed when lower is better)"),
     "appraisal.err.no_target": ("缺少目标值：{count} 人既无指标目标也无个人目标（{staff}）", "no target for {count} people, neither on the indicator nor in targets ({staff})"),
