@@ -146,7 +146,7 @@ class SheetCheck:
                 self.error(idx, col, "appraisal.err.blank")
             else:
                 self.error(idx, col, key, value=txt.loc[idx])
-        return out.fillna("")
+        return out.astype(object).where(out.notna(), "")
 
     def known(self, col: str, values: pd.Series, known: set[str], key: str) -> pd.Series:
         """Mask of cells naming something in ``known``; the others are reported."""
