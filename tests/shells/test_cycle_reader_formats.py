@@ -12,7 +12,8 @@ from shells.cycle_history import read_history
 from shells.cycle_load import decode
 from shells.cycle_reader import read_cycle
 
-STAFF = "staff_id,name,category,department,active_from\nS1,张三,公务员,党政办,\nS2,李四,事业单位,财政所,2026-01-15\n"
+STAFF = ("staff_id,name,category,department,active_from\n"
+         "S1,张三,公务员,党政办,\nS2,李四,事业单位,财政所,2026-01-15\n")
 INDICATORS = ("indicator_id,dimension,name,weight,rule,target\n"
               "M,德,政治素质,100,rating,\nA,能,学时,100,ratio,10\nD,勤,出勤,100,deduction,\n"
               "P,绩,目标,100,ratio,100\nI,廉,廉洁,100,deduction,\n")
