@@ -177,7 +177,8 @@ def normalise_frame(sheet: str, frame: pd.DataFrame) -> pd.DataFrame:
             out[col] = pd.to_numeric(out[col], errors="coerce").astype(float)
         elif sheet == "ratings" and col in CATEGORICAL_RATING_COLUMNS:
             # Millions of ballots: ids as categories make every later grouping an integer op.
-            out[col] = out[col].fillna("").astype(str).astype("category")
+            if not isinstance(out[col].dtype, pd.CategoricalDtype):
+                out[col] = out[col].fillna("").astype(str).astype("category")
         elif col in DATES:
             col_data = out[col]
             if col_data.dtype == object:

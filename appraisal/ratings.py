@@ -54,7 +54,7 @@ class _Ballots:
         self.rater, self.raters = _codes(ratings["rater_id"])
         self.staff, self.staffs = _codes(ratings["staff_id"])
         self.ind, self.inds = _codes(ratings["indicator_id"])
-        gcodes, guniques = pd.factorize(ratings["rater_group"])
+        gcodes, guniques = _codes(ratings["rater_group"])
         lut = np.array([_GROUP_CODE.get(str(u), -1) for u in guniques] + [-1], dtype=np.int64)
         self.group = lut[gcodes]  # code -1 (missing) picks the trailing -1
         self.score = ratings["score"].to_numpy(float)

@@ -70,18 +70,26 @@ def build_cycle(n_staff: int, n_ind: int, n_ballots: int, n_rating: int, seed: i
                             "value": rng.uniform(60, 120, n_staff * len(actual_ids)).round(1)})
 
     rating_ids = ind.loc[ind["rule"] == "rating", "indicator_id"].to_numpy()
-    n_b = n_staff * len(rating_ids) * n_ballots
-    groups = np.array(["leader", "peer", "peer", "peer", "public", "public"] * 4)[:n_ballots]
-    groups[-1] = "self"
-    ratee = np.repeat(sid, len(rating_ids) * n_ballots)
-    rater_off = np.tile(np.arange(1, n_ballots + 1), n_staff * len(rating_ids))
-    rater_idx = (np.repeat(np.arange(n_staff), len(rating_ids) * n_ballots) + rater_off * 37)
-    rater = sid[rater_idx % n_staff]
-    grp = np.tile(groups, n_staff * len(rating_ids))
-    rater = np.where(grp == "self", ratee, rater)
+    n_r = len(rating_ids)
+    n_b = n_staff * n_r * n_ballots
+    # Ballots are built straight as categorical codes (as the reader hands them over), so the
+    # generator does not need millions of Python strings.
+    group_cycle = np.array([0, 1, 1, 1, 2, 2] * 4, dtype=np.int8)[:n_ballots]  # leader/peer/public
+    group_cycle[-1] = 3  # self
+    ratee = np.repeat(np.arange(n_staff, dtype=np.int32), n_r * n_ballots)
+    slot = np.tile(np.arange(n_ballots, dtype=np.int32), n_staff * n_r)
+    rater = (ratee + (slot + 1) * 37) % n_staff
+    grp = group_cycle[slot]
+    rater = np.where(grp == 3, ratee, rater)
+    cats = pd.Index(sid.astype(str))
     ratings = pd.DataFrame({
-        "rater_id": rater, "rater_group": grp, "staff_id": ratee,
-        "indicator_id": np.tile(np.repeat(rating_ids, n_ballots), n_staff),
+        "rater_id": pd.Categorical.from_codes(rater, categories=cats),
+        "rater_group": pd.Categorical.from_codes(grp, categories=["leader", "peer", "public",
+                                                                  "self"]),
+        "staff_id": pd.Categorical.from_codes(ratee, categories=cats),
+        "indicator_id": pd.Categorical.from_codes(
+            np.tile(np.repeat(np.arange(n_r, dtype=np.int16), n_ballots), n_staff),
+            categories=pd.Index(rating_ids.astype(str))),
         "score": rng.normal(85, 6, n_b).clip(0, 100).round()})
 
     n_ev = n_staff // 2
