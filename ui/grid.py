@@ -67,7 +67,7 @@ def column_names(posts, lang: str) -> list[str]:
 
 def build_grid(problem, roster, lang: str, *, names: dict[str, str] | None = None,
                changed=frozenset(), conflict_days=frozenset(), month: str | None = None,
-               selected: tuple | None = None) -> GridModel:
+               selected: tuple | None = None, only=None) -> GridModel:
     """Cells and colours for ``problem``'s days (or one ``YYYY-MM`` month of them).
 
     Parameters
@@ -78,7 +78,8 @@ def build_grid(problem, roster, lang: str, *, names: dict[str, str] | None = Non
         Days named by an infeasibility explanation; their rows are highlighted.
     """
     names = names or {s.staff_id: s.name for s in problem.staff}
-    days = [d for d in problem.days if month is None or d.date.strftime("%Y-%m") == month]
+    days = [d for d in problem.days if (month is None or d.date.strftime("%Y-%m") == month)
+            and (only is None or d.date in only)]
     posts = list(problem.posts)
     cols = column_names(posts, lang)
     required = {(s.date, s.post_id): s.required for s in problem.slots}
@@ -116,7 +117,7 @@ def build_grid(problem, roster, lang: str, *, names: dict[str, str] | None = Non
             if key in changed:
                 cell_css = f"background-color: {style.CHANGED_BG}; font-weight: 600"
             if selected is not None and key == tuple(selected):
-                cell_css += "; outline: " + style.SELECTED_BORDER
+                cell_css = style.SELECTED_CSS
             row.append(text)
             css.append(cell_css)
         rows.append(row)

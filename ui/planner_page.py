@@ -33,24 +33,40 @@ def render() -> None:
         _grid(problem, None, lang)
         return
     explain.render_result(plan, lang)
-    model = _grid(plan.problem, plan, lang)
     if plan.roster is None:
+        _conflict_rows(plan, lang)
+        _grid(plan.problem, plan, lang)
         return
-    if plan.changed:
-        st.caption(t("ui.planner.changed", lang, count=len(plan.changed)))
-    explain.render_violations(plan.problem, plan.roster, lang, solve_panel.allow_gaps())
-    tabs = st.tabs([t("ui.planner.tab.cell", lang), t("ui.planner.tab.sick", lang),
-                    t("ui.planner.tab.levels", lang), t("ui.planner.tab.downloads", lang)])
-    with tabs[0]:
-        cell_panel.render(state.plan(), list(model.dates) or [d.date for d in problem.days], lang)
-    with tabs[1]:
-        sick_panel.render(state.plan(), lang)
-    with tabs[2]:
-        st.write(explain.bound_sentence(plan.result, lang))
-        st.dataframe(explain.levels_frame(plan.result, lang), hide_index=True, width="stretch",
-                     key="levels_table")
-    with tabs[3]:
-        downloads.render_roster_downloads(state.plan(), lang)
+    left, side = st.columns([2.6, 1.4], gap="medium")
+    with left:
+        model = _grid(plan.problem, plan, lang)
+        if plan.changed:
+            st.caption(t("ui.planner.changed", lang, count=len(plan.changed)))
+        explain.render_violations(plan.problem, plan.roster, lang, solve_panel.allow_gaps())
+    with side:
+        tabs = st.tabs([t("ui.planner.tab.cell", lang), t("ui.planner.tab.sick", lang),
+                        t("ui.planner.tab.levels", lang), t("ui.planner.tab.downloads", lang)])
+        with tabs[0]:
+            cell_panel.render(state.plan(), list(model.dates) or [d.date for d in problem.days],
+                              lang)
+        with tabs[1]:
+            sick_panel.render(state.plan(), lang)
+        with tabs[2]:
+            st.write(explain.bound_sentence(plan.result, lang))
+            st.dataframe(explain.levels_frame(plan.result, lang), hide_index=True,
+                         width="stretch", key="levels_table")
+        with tabs[3]:
+            downloads.render_roster_downloads(state.plan(), lang)
+
+
+def _conflict_rows(plan, lang: str) -> None:
+    """Only the offending days, first, so nobody has to scroll a quarter to find them."""
+    days = explain.conflict_days(plan.result)
+    if not days:
+        return
+    st.markdown("**" + t("ui.planner.conflict_days", lang, count=len(days)) + "**")
+    model = build_grid(plan.problem, None, lang, conflict_days=days, only=days)
+    st.dataframe(model.styled(), hide_index=True, width="stretch", key="conflict_grid")
 
 
 def _legend(lang: str) -> None:

@@ -54,7 +54,8 @@ def mark_and_replan(plan, staff_id: str, start, end, kind: str, lang: str):
 def render(plan, lang: str) -> None:
     problem = plan.problem
     ids = [s.staff_id for s in problem.staff]
-    c1, c2, c3, c4 = st.columns([1.4, 1, 1, 1])
+    c1, c4 = st.columns([1.6, 1])
+    c2, c3 = st.columns(2)
     sid = c1.selectbox(t("ui.sick.person", lang), ids, key=SICK_STAFF,
                        format_func=person_label(problem, lang))
     start = c2.date_input(t("ui.sick.from", lang), value=problem.start, min_value=problem.start,

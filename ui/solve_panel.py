@@ -19,6 +19,7 @@ from .grid import diff_cells
 TIME_LIMIT = "time_limit"
 ALLOW_GAPS = "allow_gaps"
 SYNC_GRACE = 60.0
+FAST_WAIT = 0.3
 
 
 def time_limit() -> float:
@@ -53,6 +54,8 @@ def _running() -> bool:
 
 def start(problem, lang: str) -> None:
     """Start a run; in synchronous mode wait for it and apply it at once."""
+    if _running():  # a second click while solving must not start a second solver
+        return
     try:
         job = engine.start_solve(problem, time_limit(), allow_gaps())
     except engine.EngineError as err:
@@ -65,7 +68,9 @@ def start(problem, lang: str) -> None:
     state.set_job(job)
     if state.sync_solve():
         job.join(time_limit() + SYNC_GRACE)
-        apply_finished(lang)
+    else:
+        job.join(FAST_WAIT)  # quick answers show without waiting for the first poll
+    apply_finished(lang)
 
 
 def apply_finished(lang: str) -> None:
@@ -121,7 +126,16 @@ def _num(value) -> str:
 
 
 def render_progress(lang: str) -> None:
-    """Show the progress fragment only while a job runs (then it stops polling)."""
-    if _running():
+    """Show the progress fragment only while a job runs (then it stops polling).
+
+    A job that finished before this point (the pre-checks answer "infeasible" in a blink) is
+    picked up by a rerun, whose first step applies it.
+    """
+    job = state.job()
+    if job is None or job.applied:
+        return
+    if job.view().running:
         st.info(t("ui.solve.running_hint", lang))
         progress_box()
+    else:
+        st.rerun()

@@ -17,7 +17,8 @@ CHANGED_BORDER = "2px solid #d29200"
 PINNED_MARK = "📌"
 GAP_BG = "#f8d7da"
 CONFLICT_BG = "#f4b6b6"
-SELECTED_BORDER = "2px solid #0f6cbd"
+SELECTED_CSS = "background-color: #cfe3ff; color: #0b3d91; font-weight: 700"
+"""The cell chosen for editing (canvas grids ignore outlines, so a fill it is)."""
 
 GRADE_COLORS = {
     "excellent": "#2e7d32",

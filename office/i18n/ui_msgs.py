@@ -100,6 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.planner.view": ("显示范围", "Show"),
     "ui.planner.whole": ("整个期间", "whole period"),
     "ui.planner.changed": ("黄色格为与上一版不同的 {count} 个班次。", "The {count} yellow cell(s) differ from the previous version."),
+    "ui.planner.conflict_days": ("冲突日（{count} 天）", "Days in conflict ({count})"),
     "ui.planner.tab.cell": ("调整班次", "Adjust a duty"),
     "ui.planner.tab.sick": ("请假/病假后重排", "Sick call: re-plan"),
     "ui.planner.tab.levels": ("优化目标", "Objectives"),
