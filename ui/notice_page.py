@@ -25,8 +25,9 @@ def render() -> None:
     problem = plan.problem
     today = dt.date.today()
     default = today if problem.start <= today <= problem.end else problem.start
-    day = st.date_input(t("ui.notice.date", lang), value=default, min_value=problem.start,
-                        max_value=problem.end, key=NOTICE_DATE)
+    day = st.columns([1, 3])[0].date_input(t("ui.notice.date", lang), value=default,
+                                           min_value=problem.start, max_value=problem.end,
+                                           key=NOTICE_DATE)
     text = exports.duty_notice(problem, plan.roster, day, lang, state.unit_name())
     st.caption(t("ui.notice.hint", lang))
     st.code(text, language=None, wrap_lines=True)

@@ -23,6 +23,9 @@ def month_calendar(problem, roster, staff_id: str, month: str, lang: str):
     days = problem.day_by_date()
     duty = {a.date: posts[a.post_id].name if a.post_id in posts else a.post_id
             for a in roster.assignments if a.staff_id == staff_id}
+    from office.people import days_on_leave
+
+    off = days_on_leave(problem.leave, staff_id)
     weeks = _cal.Calendar(firstweekday=0).monthdatescalendar(year, mon)
     cols = [t(f"ui.weekday.{i}", lang) for i in range(7)]
     cells, css = [], []
@@ -36,6 +39,8 @@ def month_calendar(problem, roster, staff_id: str, month: str, lang: str):
             label = f"{d.day}"
             if d in duty:
                 label += f" · {duty[d]}"
+            elif d in off:
+                label += " · " + t("ui.person.on_leave", lang)
             row.append(label)
             day = days.get(d)
             base = ""
@@ -44,7 +49,9 @@ def month_calendar(problem, roster, staff_id: str, month: str, lang: str):
 
                 base = day_css(day.day_type, day.adjusted_workday)
             if d in duty:
-                base += "; font-weight: 700; border: 2px solid #0f6cbd"
+                base = "background-color: #cfe3ff; color: #0b3d91; font-weight: 700"
+            elif d in off:
+                base += "; color: #8a8f98; font-style: italic"
             row_css.append(base)
         cells.append(row)
         css.append(row_css)
@@ -86,9 +93,11 @@ def render() -> None:
     st.caption(t("ui.person.summary", lang, count=len(duties), leave=len(leave)))
     from .grid import months
 
-    for month in months(problem):
-        st.markdown(f"**{month}**")
-        st.dataframe(month_calendar(problem, roster, sid, month, lang), hide_index=True,
-                     width="stretch", key=f"person_cal_{month}")
+    all_months = months(problem)
+    for start in range(0, len(all_months), 3):
+        for col, month in zip(st.columns(3), all_months[start:start + 3], strict=False):
+            col.markdown(f"**{month}**")
+            col.dataframe(month_calendar(problem, roster, sid, month, lang), hide_index=True,
+                          width="stretch", key=f"person_cal_{month}")
     if len(duties):
         st.dataframe(duties, hide_index=True, width="stretch", key="person_duties")

@@ -234,6 +234,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.person.pick": ("人员", "Person"),
     "ui.person.ics": ("下载此人日历（.ics）", "Download this person's calendar (.ics)"),
     "ui.person.summary": ("共 {count} 个班次，{leave} 段请假。", "{count} duties, {leave} leave period(s)."),
+    "ui.person.on_leave": ("请假", "leave"),
     "ui.person.col.date": ("日期", "Date"),
     "ui.person.col.weekday": ("星期", "Day"),
     "ui.person.col.post": ("岗位", "Post"),
