@@ -23,6 +23,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import re
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -210,6 +212,24 @@ def _history(year: int, staff: pd.DataFrame, excellent: set, lowest: set, basic:
     return pd.DataFrame(rows)
 
 
+def _freeze(path: Path) -> None:
+    """Make the workbook byte-identical across runs: fixed zip times and document dates.
+
+    openpyxl stamps the current time into the zip entries and ``docProps/core.xml``; without
+    this every regeneration would show up as a changed binary file in git.
+    """
+    with zipfile.ZipFile(path) as zin:
+        entries = [(i.filename, zin.read(i.filename)) for i in zin.infolist()]
+    stamp = b"2026-12-31T00:00:00Z"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp,
+                              data)
+            zout.writestr(zipfile.ZipInfo(name, date_time=(2026, 12, 31, 0, 0, 0)), data,
+                          compress_type=zipfile.ZIP_DEFLATED)
+
+
 def build(out: Path) -> list[Path]:
     """Write the three sample files under ``out`` and return their paths."""
     rng = random.Random(SEED)
@@ -231,6 +251,7 @@ def build(out: Path) -> list[Path]:
     with pd.ExcelWriter(cycle, engine="openpyxl") as xw:
         for name, frame in sheets.items():
             frame.to_excel(xw, sheet_name=name, index=False)
+    _freeze(cycle)
     written = [cycle]
     hist = {
         2024: _history(2024, staff, {"W009", "W001", "W003", "W010", "W016", "W021", "W028",
@@ -242,6 +263,7 @@ def build(out: Path) -> list[Path]:
         path = out / f"results_{year}.xlsx"
         with pd.ExcelWriter(path, engine="openpyxl") as xw:
             frame.to_excel(xw, sheet_name="results", index=False)
+        _freeze(path)
         written.append(path)
     return written
 
