@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from appraisal import Rules, quota_places
+from appraisal import Rules, quota_places, run
 from appraisal.grading import grade_people, rank_people
 
 
@@ -129,3 +129,28 @@ class TestGrades:
         """Cap 4 (absence) forces the lowest level whatever the total."""
         p, _ = graded([("A", 99, 0, 0, 4)])
         assert p.loc["A", "level"] == 4
+
+
+def test_quota_tie_end_to_end_flags_and_explains(helpers):
+    """Through ``run``: ten people, A best, B and C identical in everything → quota 2, A gets
+    优秀, B and C are flagged tie and quota_tie, the reason names the other and the open place,
+    and the results record one place left open."""
+    ids = ["A", "B", "C"] + [f"S{k}" for k in range(7)]
+    scores = {"A": 100, "B": 96, "C": 96} | {f"S{k}": 60 + k for k in range(7)}
+    res = run(helpers.build(helpers.staff_rows(ids), actuals=helpers.flat_actuals(ids),
+                            ratings=helpers.leader_ballots(scores)))
+    p = res.people.set_index("staff_id")
+    assert p.loc["A", "level"] == 1 and (p.loc["B", "level"], p.loc["C", "level"]) == (2, 2)
+    assert p.loc["B", "flags"] == ("tie", "quota_tie")
+    (why,) = [r for r in p.loc["B", "reasons"] if r.key == "appraisal.reason.quota_tie"]
+    assert dict(why.params)["others"] == "C" and dict(why.params)["open"] == 1
+    assert (res.quota, res.quota_used, res.quota_open) == (2, 1, 1)
+
+
+def test_results_are_frozen(helpers):
+    """Results cannot be re-assigned after the run (the committee sees what was computed)."""
+    import dataclasses
+
+    res = run(helpers.build(helpers.staff_rows(["A"]), actuals=helpers.flat_actuals(["A"])))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        res.quota = 99
