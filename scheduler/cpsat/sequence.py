@@ -40,24 +40,29 @@ def _limit(ctx: ModelContext, staff_id: str, name: str) -> int | None:
 
 
 def _person_posts(ctx: ModelContext) -> dict[str, dict[dt.date, dict[str, object]]]:
-    """``staff -> date -> post -> x`` built in one pass (ctx.person_day_vars is O(|x|))."""
+    """``staff -> date -> post -> x``, from the context's index when it has one."""
     out: dict[str, dict[dt.date, dict[str, object]]] = defaultdict(lambda: defaultdict(dict))
-    for (sid, date, pid), var in ctx.x.items():
+    indexed = getattr(ctx, "by_person_day", None)
+    items = (((s, d, p), v) for (s, d), posts in indexed.items() for p, v in posts.items()) \
+        if indexed else ctx.x.items()
+    for (sid, date, pid), var in items:
         out[sid][date][pid] = var
     return out
 
 
-def _work_of(ctx: ModelContext, index, staff_id: str):
-    """``date -> work expression`` of one person; days without any duty variable map to 0.
+def _work_of(ctx: ModelContext, index, staff_id: str) -> dict[dt.date, object]:
+    """``date -> work`` of one person; days on which nobody may put the person map to 0.
 
-    ``ctx.work`` is used when the builder made it; otherwise the sum of the day's duty
-    variables is exact because of the one-duty-a-day rule.
+    ``ctx.work`` is used when the builder made it (the constant-zero variable counts as 0);
+    otherwise the sum of the day's duty variables is exact because of one-duty-a-day.
     """
     out = {}
     per_day = index.get(staff_id, {})
+    zero = getattr(ctx, "zero", None)
     for day in ctx.problem.days:
         var = ctx.work.get((staff_id, day.date))
-        if var is None:
+        if var is None or (zero is not None and not isinstance(var, int)
+                           and var.index == zero.index):
             posts = per_day.get(day.date)
             var = sum(posts.values()) if posts else 0
         out[day.date] = var
