@@ -56,7 +56,7 @@ def render() -> None:
         return
     groups = sorted(frame["group"].unique())
     c = st.columns([1.6, 1, 1, 1, 1])
-    group = c[0].selectbox(t("ui.fair.group", lang), groups, key=GROUP,
+    group = c[0].selectbox(t("ui.fair.group", lang), groups, key=state.lang_key(GROUP),
                            format_func=lambda g: t(f"rank.{g}", lang) if has(f"rank.{g}") else g)
     part = frame[frame["group"] == group].reset_index(drop=True)
     c[1].metric(t("ui.fair.m.people", lang), len(part))

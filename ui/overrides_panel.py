@@ -46,7 +46,7 @@ def render(ap, lang: str) -> None:
     c1, c2, c3 = st.columns([1.2, 1, 2.4])
     sid = c1.selectbox(t("ui.ov.person", lang), list(people["staff_id"]), key=OV_PERSON,
                        format_func=lambda s: f"{names.get(s, s)} ({s})")
-    level = c2.selectbox(t("ui.ov.grade", lang), [1, 2, 3, 4], key=OV_LEVEL,
+    level = c2.selectbox(t("ui.ov.grade", lang), [1, 2, 3, 4], key=state.lang_key(OV_LEVEL),
                          format_func=lambda lv: ae.grade_label(lv, cats.get(sid, ""), lang))
     reason = c3.text_input(t("ui.ov.reason", lang), key=OV_REASON,
                            placeholder=t("ui.ov.reason_placeholder", lang))

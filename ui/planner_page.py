@@ -85,7 +85,7 @@ def _legend(lang: str) -> None:
 def _grid(problem, plan, lang: str):
     options = [ALL, *months(problem)]
     c1, c2 = st.columns([1, 4])
-    month = c1.selectbox(t("ui.planner.view", lang), options, key=MONTH,
+    month = c1.selectbox(t("ui.planner.view", lang), options, key=state.lang_key(MONTH),
                          format_func=lambda m: t("ui.planner.whole", lang) if m == ALL else m)
     with c2:
         _legend(lang)

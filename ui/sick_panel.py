@@ -69,7 +69,7 @@ def render(plan, lang: str) -> None:
     end = c3.date_input(t("ui.sick.to", lang), value=problem.end, min_value=problem.start,
                         max_value=problem.end, key=SICK_TO)
     kind = c4.selectbox(t("ui.sick.kind", lang), LEAVE_KINDS, index=LEAVE_KINDS.index("sick"),
-                        key=SICK_KIND, format_func=lambda k: t(f"leave.{k}", lang))
+                        key=state.lang_key(SICK_KIND), format_func=lambda k: t(f"leave.{k}", lang))
     full = st.checkbox(t("ui.sick.full", lang), key=SICK_FULL, help=t("ui.sick.full_help", lang))
     if st.button(t("ui.sick.replan", lang), key="replan_btn", type="primary"):
         if end < start:

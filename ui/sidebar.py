@@ -20,7 +20,7 @@ def render() -> str:
         if state.widget(state.UNIT) is None:
             state.preset_widget(state.UNIT, t("ui.sidebar.unit_default", lang))
         st.text_input(t("ui.sidebar.unit", lang), key=state.UNIT)
-        st.caption(t("ui.sidebar.period", lang) + "：" + _period(lang))
+        st.caption(t("ui.sidebar.period_line", lang, period=_period(lang)))
         sc = state.scenario()
         if sc is not None:
             st.caption(t("ui.sidebar.scenario", lang, name=sc.name))

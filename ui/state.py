@@ -178,6 +178,12 @@ def set_override(staff_id: str, record: dict | None) -> None:
     _set(OVERRIDES, current)
 
 
+def lang_key(key: str) -> str:
+    """Key of a widget whose option labels are translated: one per language, because the
+    browser keeps showing a select box's old labels when only the labels change."""
+    return f"{key}_{lang()}"
+
+
 def widget(key: str, default: Any = None) -> Any:
     """Value of a widget by key (for widgets drawn earlier in the same run)."""
     return _get(key, default)

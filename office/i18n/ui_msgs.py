@@ -17,7 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.lang.en": ("English", "English"),
     "ui.sidebar.unit": ("单位名称", "Unit name"),
     "ui.sidebar.unit_default": ("青山镇党政综合办公室", "Qingshan Town Party & Government Office"),
-    "ui.sidebar.period": ("排班期间", "Period"),
+    "ui.sidebar.period_line": ("排班期间：{period}", "Period: {period}"),
     "ui.sidebar.period_value": ("{start} 至 {end}（{days} 天）", "{start} to {end} ({days} days)"),
     "ui.sidebar.no_period": ("尚未载入排班数据", "no scenario loaded"),
     "ui.sidebar.scenario": ("排班数据：{name}", "Scenario: {name}"),

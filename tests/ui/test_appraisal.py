@@ -36,7 +36,7 @@ def test_override_needs_a_reason_and_is_recorded_and_exported(app) -> None:
     people = app.at.session_state["appraisal"].results.people
     sid = people.loc[people["level"] == 2, "staff_id"].iloc[0]
     at.selectbox(key="ov_person").set_value(sid).run()
-    at.selectbox(key="ov_level").set_value(1).run()
+    at.selectbox(key="ov_level_zh").set_value(1).run()
     at.button(key="ov_apply").click().run()
     assert any("理由" in e for e in app.texts("error"))
     assert sid not in app.at.session_state["overrides"]
