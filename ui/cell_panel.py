@@ -135,7 +135,8 @@ def _why_not(blocked, problem, lang: str, limit: int = 40) -> None:
         return
     label = person_label(problem, lang)
     with st.expander(t("ui.cell.why_not", lang, count=len(blocked))):
-        lines = [f"- {label(sid)}：{engine.describe(why[0], lang, problem)}"
+        lines = ["- " + t("ui.cell.why_line", lang, person=label(sid),
+                          why=engine.describe(why[0], lang, problem))
                  for sid, why in blocked[:limit]]
         if len(blocked) > limit:
             lines.append(t("ui.explain.more", lang, count=len(blocked) - limit))

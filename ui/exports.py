@@ -140,9 +140,10 @@ def duty_notice(problem, roster, date: dt.date, lang: str, unit: str) -> str:
         if not people:
             continue
         any_duty = True
-        who = "；".join(
-            f"{staff[s].name}（{staff[s].phone}）" if s in staff and staff[s].phone
-            else (staff[s].name if s in staff else s) for s in people)
+        who = t("ui.notice.sep", lang).join(
+            t("ui.notice.person_phone", lang, name=staff[s].name, phone=staff[s].phone)
+            if s in staff and staff[s].phone else (staff[s].name if s in staff else s)
+            for s in people)
         lines.append(t("ui.notice.line", lang, post=post.name, hours=post_hours(post, lang),
                        people=who))
     if not any_duty:

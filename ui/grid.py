@@ -89,7 +89,7 @@ def build_grid(problem, roster, lang: str, *, names: dict[str, str] | None = Non
         cell_people.setdefault((a.date, a.post_id), []).append(a.staff_id)
 
     gap = t("ui.grid.gap", lang)
-    sep = "、" if lang == "zh" else ", "
+    sep = t("ui.grid.sep", lang)
     wd = [t(f"ui.weekday.{i}", lang) for i in range(7)]
     rows, css_rows = [], []
     for day in days:
