@@ -45,8 +45,9 @@ def _loader(lang: str) -> None:
     up = c2.file_uploader(t("ui.ap.upload", lang), type=["xlsx"], key="ap_upload")
     hist = c3.file_uploader(t("ui.ap.upload_history", lang), type=["xlsx"],
                             accept_multiple_files=True, key="ap_history")
-    if up is not None and state.widget("ap_upload_seen") != up.file_id:
-        state.preset_widget("ap_upload_seen", up.file_id)
+    seen = (up.file_id, tuple(h.file_id for h in hist or ())) if up is not None else None
+    if up is not None and state.widget("ap_upload_seen") != seen:
+        state.preset_widget("ap_upload_seen", seen)
         load(up.getvalue(), up.name, tuple((h.name, h.getvalue()) for h in hist or ()), lang)
 
 
