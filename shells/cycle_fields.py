@@ -149,7 +149,13 @@ class SheetCheck:
         return out.astype(object).where(out.notna(), "")
 
     def known(self, col: str, values: pd.Series, known: set[str], key: str) -> pd.Series:
-        """Mask of cells naming something in ``known``; the others are reported."""
+        """Mask of cells naming something in ``known``; the others are reported.
+
+        ``known`` None means the list itself could not be read (already an error), so
+        nothing is checked rather than flooding the report with follow-up errors.
+        """
+        if known is None:
+            return pd.Series(True, index=values.index)
         ok = values.isin(known) | (values == "")
         for idx in values.index[~ok]:
             self.error(idx, col, key, value=values.loc[idx])

@@ -129,8 +129,8 @@ def read_cycle(path: str | Path) -> ReadResult:
     staff = read_staff(chk("staff"))
     ind_chk = chk("indicators")
     ind = read_indicators(ind_chk, set(sheets))
-    sids = set(staff["staff_id"]) if staff is not None else set()
-    iids = set(ind["indicator_id"]) if ind is not None else set()
+    sids = set(staff["staff_id"]) if staff is not None else None  # None: do not check
+    iids = set(ind["indicator_id"]) if ind is not None else None
     frames = {}
     for name, fn in (("targets", read_targets), ("actuals", read_actuals),
                      ("ratings", read_ratings), ("events", read_events)):

@@ -210,7 +210,7 @@ def read_tasks(chk: SheetCheck, staff: set) -> pd.DataFrame | None:
     helpers = chk.text("helpers").str.replace("；", ";").str.replace("，", ";")
     for idx, cell in helpers.items():
         for h in (p.strip() for p in cell.split(";")):
-            if h and h not in staff:
+            if h and staff is not None and h not in staff:
                 chk.error(idx, "helpers", "appraisal.err.unknown_staff", value=h)
     out = pd.DataFrame({"task_id": tid, "lead": lead, "helpers": helpers,
                         "assigned": chk.date("assigned"), "due": chk.date("due", required=True),

@@ -289,3 +289,11 @@ def test_not_a_workbook(tmp_path):
     p.write_text("hello")
     assert [e.render("en") for e in read_cycle(p).errors] == [
         "cycle.txt: only an .xlsx workbook or a folder of CSV files can be read"]
+
+
+def test_unreadable_staff_sheet_does_not_flood_other_sheets(tmp_path):
+    """Without a staff_id column, only that is reported — not every row of every other sheet
+    as an unknown person."""
+    s = base_sheets()
+    s["staff"] = s["staff"].drop(columns="staff_id")
+    assert errors(read(tmp_path, s)) == ["staff row 1 column staff_id: column missing"]
