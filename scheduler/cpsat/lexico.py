@@ -20,7 +20,7 @@ from ortools.sat.python import cp_model
 from ..problem import Progress
 from .context import ModelContext
 from .expr import flat_value, has_vars
-from .zsearch import Run, candidates, probe_search
+from .zsearch import Run, candidates, complete, probe_search
 
 TIME_WEIGHT = {"max_excess": 3, "abs_dev": 2}
 """Share of the time limit per level (default 1): the fairness levels are the hard ones."""
@@ -98,11 +98,11 @@ def _watch(solver: cp_model.CpSolver, should_stop, done: threading.Event, cb: _C
 
 
 def _run(ctx: ModelContext, level: Level | None, budget: float, t0: float, on_progress,
-         should_stop, hint: list[int] | None):
-    """One CP-SAT run; returns (status, solver, callback)."""
-    m = ctx.model
+         should_stop, hint: list[int] | None, model: cp_model.CpModel | None = None):
+    """One CP-SAT run on ``model`` (default ``ctx.model``); returns (status, solver, callback)."""
+    m = model if model is not None else ctx.model
+    m.clear_hints()
     if hint is not None:
-        m.clear_hints()
         h = m.proto.solution_hint
         if isinstance(hint, dict):
             h.vars.extend(v.index for v in hint)
@@ -148,13 +148,14 @@ def _plain(ctx: ModelContext, lv: Level, budget: float, runner, hint) -> Run:
     return out
 
 
-def _level_run(ctx: ModelContext, lv: Level, spec, budget: float, runner, hint) -> Run:
+def _level_run(ctx: ModelContext, lv: Level, spec, budget: float, runner, hint,
+               report=None) -> Run:
     """Solve one level: bounded probes for a lone max-excess term, plain minimisation else."""
     if len(spec) == 1 and spec[0][0] == "max_excess" and "z" in ctx.info \
             and candidates(ctx, 0) is not None:
         w = spec[0][1]
         term = ctx.terms["max_excess"]
-        out = probe_search(ctx, runner, term.exact, budget, hint)
+        out = probe_search(ctx, runner, term.exact, budget, hint, report)
         if out.value is not None:
             out.value *= w
             out.bound = None if out.bound is None else out.bound * w
@@ -188,11 +189,13 @@ def solve_lexico(ctx: ModelContext, specs, time_limit: float, on_progress=None,
         ctx.model.minimize(lv.expr)
         start = time.monotonic()
 
-        def runner(b, hint, lv=lv):
-            return _run(ctx, lv, b, t0, on_progress, should_stop, hint)
+        def runner(b, hint, lv=lv, model=None):
+            return _run(ctx, lv, b, t0, on_progress if model is None else None, should_stop,
+                        hint, model)
 
         hint = out.solution if out.solution is not None else first_hint(ctx)
-        run = _level_run(ctx, lv, spec, budget, runner, hint)
+        run = _level_run(ctx, lv, spec, budget, runner, hint,
+                         _progress(on_progress, lv, spec[0][1], t0))
         if run.value is None and run.status == cp_model.UNKNOWN and out.solution is None \
                 and not run.stopped:
             run = _plain(ctx, lv, deadline - time.monotonic(), runner, None)
@@ -233,14 +236,32 @@ def solve_lexico(ctx: ModelContext, specs, time_limit: float, on_progress=None,
     return out
 
 
-def first_hint(ctx: ModelContext) -> dict | None:
-    """Greedy roster as a partial hint on the duty variables (None if switched off)."""
+def _progress(on_progress, lv: Level, w: int, t0: float):
+    """Report a probe's outcome (value and bound of z) as a progress event of the level."""
+    if on_progress is None:
+        return None
+
+    def report(value: int, bound: int) -> None:
+        on_progress(Progress(lv.name, w * value / lv.scale, w * bound / lv.scale,
+                             time.monotonic() - t0))
+
+    return report
+
+
+def first_hint(ctx: ModelContext, budget: float = 2.0):
+    """The greedy roster, completed to a full solution vector when the model accepts it.
+
+    CP-SAT makes poor use of a partial hint on large models (its first solution can be far
+    worse than the greedy one), so the duty variables are fixed to the greedy values and
+    the rest (work, loads, deviations) is filled in by a quick solve. When the greedy roster
+    breaks a rule it does not know (benchmark sequence rules), the partial hint is returned.
+    """
     if ctx.info.get("no_greedy"):
         return None
     from .greedy import greedy_roster
 
-    values = greedy_roster(ctx)
-    return {ctx.x[k]: v for k, v in values.items()}
+    values = {ctx.x[k]: v for k, v in greedy_roster(ctx).items()}
+    return complete(ctx, values, budget) or values
 
 
 def _status(status, solution, stopped: bool, all_optimal: bool) -> str:
