@@ -19,5 +19,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "公平性计算所需的整数超出 64 位范围（{name}），请减少不同的工作量系数",
         "the exact fairness integers exceed 64 bits ({name}); use fewer distinct fte values",
     ),
+    "sched.bench.scenario": (
+        "== {name}：{staff} 人，{posts} 个岗位，{days} 天，{duties} 个班次",
+        "== {name}: {staff} staff, {posts} posts, {days} days, {duties} duties",
+    ),
+    "sched.bench.summary": (
+        "状态 {status}，总用时 {wall} 秒（建模 {build} 秒）；首个排班 {first}；第 2 级达到最终值 "
+        "{reached}，证明最优 {proven}；与校验器一致：{agree}",
+        "status {status}, wall {wall} s (model build {build} s); first roster {first}; level 2 "
+        "at its final value {reached}, proven {proven}; validator agrees: {agree}",
+    ),
     "sched.uncovered": ("{date} {post}：缺 {missing} 人", "{date} {post}: {missing} missing"),
 }

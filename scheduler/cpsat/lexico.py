@@ -39,6 +39,7 @@ class Level:
     bound: int | None = None
     seconds: float = 0.0
     solved: bool = False
+    ended_at: float = 0.0
 
 
 @dataclass
@@ -194,12 +195,17 @@ def solve_lexico(ctx: ModelContext, specs, time_limit: float, on_progress=None,
                         hint, model)
 
         hint = out.solution if out.solution is not None else first_hint(ctx)
+        if out.solution is None and isinstance(hint, list) and on_progress is not None:
+            # The greedy roster is already a complete roster: report it as the first one.
+            best_time = time.monotonic()
+            on_progress(Progress(lv.name, lv.exact(hint) / lv.scale, 0.0, best_time - t0))
         run = _level_run(ctx, lv, spec, budget, runner, hint,
                          _progress(on_progress, lv, spec[0][1], t0))
         if run.value is None and run.status == cp_model.UNKNOWN and out.solution is None \
                 and not run.stopped:
             run = _plain(ctx, lv, deadline - time.monotonic(), runner, None)
         lv.seconds = time.monotonic() - start
+        lv.ended_at = time.monotonic() - t0
         lv.solved = True
         out.stopped = run.stopped
         if run.value is not None:
