@@ -3,12 +3,13 @@
 Run from the repository root::
 
     python bench/bench_roster.py [--time-limit S] [--year-time-limit S] [--workers N]
-                                 [--seed N] [--only sample|year]
+                                 [--seed N] [--only sample|year|replan]
 
 For each scenario it prints the time to the first roster, when level 2 (largest excess over
 fair share) reached its final value and when it was proven, and for every level its seconds,
-value and proven bound. Figures depend on the machine's load; the README part
-(docs/readme_parts/roster_model.md) records measured runs with this command.
+value and proven bound; for re-planning (January of the sample, a three-day sick call for
+several people in turn) the median and worst seconds and the changes made. Figures depend
+on the machine's load; docs/readme_parts/roster_model.md records measured runs.
 """
 
 from __future__ import annotations
@@ -62,6 +63,39 @@ def run(name: str, problem, params: SolveParams, lang: str) -> dict:
     return {"first": first, "reached": reached, "proven": proven, "status": result.status}
 
 
+def replan_month(problem, params: SolveParams, lang: str, cases: int = 7) -> None:
+    """Re-plan January of the sample after a sick call, for several people; median seconds."""
+    import datetime as dt
+    import statistics
+    from dataclasses import replace
+
+    from scheduler.problem import Leave
+    from scheduler.solve import replan
+
+    end = dt.date(problem.start.year, problem.start.month, 28)
+    while (end + dt.timedelta(days=1)).month == problem.start.month:
+        end += dt.timedelta(days=1)
+    month = replace(
+        problem, days=tuple(d for d in problem.days if d.date <= end),
+        slots=tuple(s for s in problem.slots if s.date <= end),
+        pins=tuple(p for p in problem.pins if p.date <= end),
+        requests=tuple(r for r in problem.requests if r.date <= end))
+    base = solve(month, params)
+    duties = sorted({a.staff_id for a in base.roster.assignments})
+    times, changes = [], []
+    for sid in duties[::max(1, len(duties) // cases)][:cases]:
+        first = min(a.date for a in base.roster.assignments if a.staff_id == sid)
+        sick = replace(month, leave=month.leave + (Leave(sid, first, first + dt.timedelta(
+            days=2), "sick"),))
+        t0 = time.monotonic()
+        r = replan(sick, base.roster, params)
+        times.append(time.monotonic() - t0)
+        changes.append(next((float(lv.value) for lv in r.levels if lv.name == "changes"), -1))
+    print(t("sched.bench.replan", lang, staff=len(month.staff), days=len(month.days),
+            cases=len(times), median=f"{statistics.median(times):.2f}",
+            worst=f"{max(times):.2f}", changes=changes))
+
+
 def _s(x) -> str:
     return "-" if x is None else f"{x:.2f}s"
 
@@ -72,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--year-time-limit", type=float, default=300.0, help="generated year")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0, help="solver seed and year generator seed")
-    ap.add_argument("--only", choices=("sample", "year"))
+    ap.add_argument("--only", choices=("sample", "year", "replan"))
     ap.add_argument("--lang", default="en")
     args = ap.parse_args(argv)
     if args.only in (None, "sample"):
@@ -86,6 +120,12 @@ def main(argv: list[str] | None = None) -> int:
         run("sample quarter", problem, SolveParams(time_limit=args.time_limit,
                                                    workers=args.workers, seed=args.seed),
             args.lang)
+    if args.only in (None, "replan"):
+        from shells.scenario_reader import read_scenario
+
+        problem, _ = read_scenario(ROOT / "data" / "sample_scenario.xlsx")
+        replan_month(problem, SolveParams(time_limit=10.0, workers=args.workers,
+                                          seed=args.seed), args.lang)
     if args.only in (None, "year"):
         from tools.gen_year import generate_year
 

@@ -7,9 +7,12 @@ infeasible the explanation names a small conflicting set of rule instances.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
+from dataclasses import replace
 from fractions import Fraction
 
+from .cpsat.eligibility import Facts, why_not
 from .cpsat.explain import explain, prechecks
 from .cpsat.lexico import solve_lexico
 from .cpsat.model import build_model
@@ -33,13 +36,22 @@ def solve(problem: Problem, params: SolveParams | None = None, on_progress=None,
     within the time limit), ``stopped`` (``should_stop()`` said so; best roster so far),
     ``infeasible`` (``conflicts`` says why) or ``unknown`` (no roster within the time limit).
     """
-    params = params or SolveParams()
+    return _solve(problem, params or SolveParams(), on_progress, should_stop)
+
+
+def _solve(problem: Problem, params: SolveParams, on_progress, should_stop,
+           prepare=None) -> SolveResult:
+    """``solve`` with an optional ``prepare(ctx)`` hook that may fix variables (re-planning);
+    a prepared model that turns out infeasible is reported as ``infeasible`` without an
+    explanation, so the caller can fall back to the full model."""
     t0 = time.monotonic()
     found = prechecks(problem, params)
     if found:
         return SolveResult("infeasible", None, conflicts=tuple(found),
                            seconds=time.monotonic() - t0)
     ctx = build_model(problem, params)
+    if prepare is not None:
+        prepare(ctx)
     specs = params.levels or problem.levels
     build_s = time.monotonic() - t0
     out = solve_lexico(ctx, specs, max(0.1, params.time_limit - build_s), on_progress,
@@ -47,6 +59,8 @@ def solve(problem: Problem, params: SolveParams | None = None, on_progress=None,
     stats = (("variables", len(ctx.model.proto.variables)),
              ("constraints", len(ctx.model.proto.constraints)),
              ("duty_variables", len(ctx.x)), ("build_seconds", round(build_s, 3)))
+    if out.status == "infeasible" and prepare is not None:
+        return SolveResult("infeasible", None, seconds=time.monotonic() - t0, stats=stats)
     if out.status == "infeasible":
         left = max(1.0, params.time_limit - (time.monotonic() - t0))
         conflicts = explain(problem, params, min(left, 30.0))
@@ -88,12 +102,52 @@ def replan(problem: Problem, roster: Roster, params: SolveParams | None = None,
            on_progress=None, should_stop=None) -> SolveResult:
     """Re-plan after a sick call or new leave: keep ``roster`` wherever the rules still allow.
 
-    ``problem`` already contains the new leave. The published roster becomes the reference,
-    and the levels put fewest changes right after cover, before fairness.
+    ``problem`` already contains the new leave. The published roster becomes the reference and
+    the levels put fewest changes right after cover, before fairness. For speed, every day
+    farther than a few days from a broken duty is first fixed to the published roster (the
+    minimum number of changes almost never needs to touch them); only if that restricted
+    model has no roster is the whole horizon re-solved.
     """
-    from dataclasses import replace
-
+    t0 = time.monotonic()
     params = params or SolveParams()
-    params = replace(params, reference=roster,
-                     levels=params.levels or REPLAN_LEVELS)
-    return solve(problem, params, on_progress, should_stop)
+    params = replace(params, reference=roster, levels=params.levels or REPLAN_LEVELS)
+    broken = _broken(problem, roster)
+    r = problem.rules
+    reach = max([r.min_gap_days, *(p.rest_days_after for p in problem.posts)]) + 2
+    for width in (reach, 3 * reach):
+        free = {d + dt.timedelta(days=k) for d in broken for k in range(-width, width + 1)}
+        quick = replace(params, time_limit=max(0.5, params.time_limit / 4))
+        result = _solve(problem, quick, on_progress, should_stop,
+                        prepare=lambda ctx, free=free: _fix_outside(ctx, roster, free))
+        if result.roster is not None or result.status == "stopped":
+            return result
+    left = max(1.0, params.time_limit - (time.monotonic() - t0))
+    return _solve(problem, replace(params, time_limit=left), on_progress, should_stop)
+
+
+def _broken(problem: Problem, roster: Roster) -> set[dt.date]:
+    """Dates of published duties the changed problem no longer allows (leave, inactive...)."""
+    facts = Facts.of(problem)
+    staff, posts = problem.staff_by_id(), problem.post_by_id()
+    days = {d.date for d in problem.days}
+    out = set()
+    for a in roster.assignments:
+        if a.date not in days:
+            continue
+        s, p = staff.get(a.staff_id), posts.get(a.post_id)
+        if s is None or p is None or why_not(facts, s, a.date, p) is not None:
+            out.add(a.date)
+    return out
+
+
+def _fix_outside(ctx, roster: Roster, free: set[dt.date]) -> None:
+    """Fix every duty variable on days outside ``free`` to the published roster."""
+    keep = {(a.staff_id, a.date, a.post_id) for a in roster.assignments}
+    proto = ctx.model.proto
+    for key, var in ctx.x.items():
+        if key[1] in free:
+            continue
+        v = 1 if key in keep else 0
+        dom = proto.variables[var.index].domain
+        dom.clear()
+        dom.extend([v, v])

@@ -29,5 +29,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "status {status}, wall {wall} s (model build {build} s); first roster {first}; level 2 "
         "at its final value {reached}, proven {proven}; validator agrees: {agree}",
     ),
+    "sched.bench.replan": (
+        "== 重新排班（{staff} 人，{days} 天，{cases} 次病假）：中位数 {median} 秒，最长 {worst} 秒；改动数 {changes}",
+        "== re-planning ({staff} staff, {days} days, {cases} sick calls): median {median} s, "
+        "worst {worst} s; changes {changes}",
+    ),
     "sched.uncovered": ("{date} {post}：缺 {missing} 人", "{date} {post}: {missing} missing"),
 }
