@@ -96,6 +96,9 @@ def test_sick_call_replans_with_fewest_changes(app) -> None:
     assert removed == len(hit), "only the sick person's duties should move"
     assert new.changed == frozenset((a.date, a.post_id) for a in hit)
     assert any(lv.kind == "sick" for lv in new.problem.leave if lv.staff_id == sid)
+    from ui.engine import validate
+
+    assert validate(new.problem, new.roster).ok, "the repaired roster breaks no hard rule"
 
 
 def test_full_replan_option_uses_the_solver_and_keeps_cover(solved_sample) -> None:
