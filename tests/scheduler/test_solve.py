@@ -173,3 +173,19 @@ def test_limits_zero_post_is_never_given():
     result = solve(problem, FAST)
     assert all(a.staff_id == "B" for a in result.roster.assignments)
 
+
+
+def test_sample_quarter_agrees_with_validator_on_every_level():
+    """The sample scenario with a short time limit: a valid roster whose reported levels are
+    the validator's (optimality is the benchmark's business, not a timed test's)."""
+    from pathlib import Path
+
+    from shells.scenario_reader import read_scenario
+
+    problem, problems = read_scenario(Path(__file__).resolve().parents[2] / "data"
+                                      / "sample_scenario.xlsx")
+    assert problem is not None, problems
+    params = SolveParams(time_limit=8.0, workers=2)
+    result = solve(problem, params)
+    assert result.status in ("optimal", "feasible")
+    assert_agrees(problem, result, params)
