@@ -3,7 +3,8 @@
 Run from the repository root::
 
     python bench/bench_roster.py [--time-limit S] [--year-time-limit S] [--workers N]
-                                 [--seed N] [--only sample|year|replan]
+                                 [--seed N] [--only sample|year|replan] [--levels N]
+                                 [--direct]
 
 For each scenario it prints the time to the first roster, when level 2 (largest excess over
 fair share) reached its final value and when it was proven, and for every level its seconds,
@@ -100,6 +101,11 @@ def _s(x) -> str:
     return "-" if x is None else f"{x:.2f}s"
 
 
+def _params(args, problem, limit: float) -> SolveParams:
+    levels = problem.levels[:args.levels] if args.levels else None
+    return SolveParams(time_limit=limit, workers=args.workers, seed=args.seed, levels=levels)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--time-limit", type=float, default=60.0, help="sample quarter")
@@ -108,7 +114,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="solver seed and year generator seed")
     ap.add_argument("--only", choices=("sample", "year", "replan"))
     ap.add_argument("--lang", default="en")
+    ap.add_argument("--levels", type=int, default=None,
+                    help="solve only the first N objective levels")
+    ap.add_argument("--direct", action="store_true",
+                    help="plain CP-SAT minimisation only (no greedy hint, no bounded probes)")
     args = ap.parse_args(argv)
+    if args.direct:
+        from scheduler.cpsat import lexico
+
+        lexico.OPTIONS.update(greedy=False, probes=False)
     if args.only in (None, "sample"):
         from shells.scenario_reader import read_scenario
 
@@ -117,9 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             for p in problems:
                 print(p, file=sys.stderr)
             return 2
-        run("sample quarter", problem, SolveParams(time_limit=args.time_limit,
-                                                   workers=args.workers, seed=args.seed),
-            args.lang)
+        run("sample quarter", problem, _params(args, problem, args.time_limit), args.lang)
     if args.only in (None, "replan"):
         from shells.scenario_reader import read_scenario
 
@@ -130,9 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         from tools.gen_year import generate_year
 
         problem = generate_year(args.seed)
-        run(problem.name, problem, SolveParams(time_limit=args.year_time_limit,
-                                               workers=args.workers, seed=args.seed),
-            args.lang)
+        run(problem.name, problem, _params(args, problem, args.year_time_limit), args.lang)
     return 0
 
 

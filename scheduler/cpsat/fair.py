@@ -25,7 +25,18 @@ LIMIT = 2**62
 
 
 class FairnessOverflowError(ValueError):
-    """The exact fairness integers would not fit in CP-SAT's 64-bit arithmetic."""
+    """The exact fairness integers would not fit in CP-SAT's 64-bit arithmetic.
+
+    Raised rather than rounding, because a rounded share would make the solver's fairness
+    disagree with the validator's. ``key``/``params`` give the catalogue message.
+    """
+
+    key = "sched.overflow"
+
+    def __init__(self, name: str, magnitude: int) -> None:
+        super().__init__(f"fairness of '{name}' needs integers up to {magnitude}, beyond 64 "
+                         "bits; use fewer distinct fte/availability fractions")
+        self.params = {"name": name, "magnitude": magnitude}
 
 
 @dataclass
@@ -121,9 +132,7 @@ def measure(ctx: ModelContext, name: str, coef, base: dict[str, int]) -> Measure
         for i in ids:
             mag = d * out.high[i] + info["a"][i] * t_hi
             if mag * max(1, len(member)) >= LIMIT:
-                raise FairnessOverflowError(
-                    f"fairness of '{name}' needs integers up to {mag * len(member)}, beyond "
-                    "64 bits; reduce the number of distinct fte/availability fractions")
+                raise FairnessOverflowError(name, mag * len(member))
             if isinstance(t, int):
                 out.const_k[i] = info["a"][i] * t
                 out.dev[i] = d * out.value[i] - out.const_k[i]

@@ -22,6 +22,9 @@ from .context import ModelContext
 from .expr import flat_value, has_vars
 from .zsearch import Run, candidates, complete, probe_search
 
+OPTIONS = {"greedy": True, "probes": True}
+"""Strategy switches, only for benchmarking against the direct model (both on by default)."""
+
 TIME_WEIGHT = {"max_excess": 3, "abs_dev": 2}
 """Share of the time limit per level (default 1): the fairness levels are the hard ones."""
 
@@ -152,7 +155,7 @@ def _plain(ctx: ModelContext, lv: Level, budget: float, runner, hint) -> Run:
 def _level_run(ctx: ModelContext, lv: Level, spec, budget: float, runner, hint,
                report=None) -> Run:
     """Solve one level: bounded probes for a lone max-excess term, plain minimisation else."""
-    if len(spec) == 1 and spec[0][0] == "max_excess" and "z" in ctx.info \
+    if OPTIONS["probes"] and len(spec) == 1 and spec[0][0] == "max_excess" and "z" in ctx.info \
             and candidates(ctx, 0) is not None:
         w = spec[0][1]
         term = ctx.terms["max_excess"]
@@ -262,7 +265,7 @@ def first_hint(ctx: ModelContext, budget: float = 2.0):
     the rest (work, loads, deviations) is filled in by a quick solve. When the greedy roster
     breaks a rule it does not know (benchmark sequence rules), the partial hint is returned.
     """
-    if ctx.info.get("no_greedy"):
+    if ctx.info.get("no_greedy") or not OPTIONS["greedy"]:
         return None
     from .greedy import greedy_roster
 

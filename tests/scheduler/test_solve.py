@@ -189,3 +189,18 @@ def test_sample_quarter_agrees_with_validator_on_every_level():
     result = solve(problem, params)
     assert result.status in ("optimal", "feasible")
     assert_agrees(problem, result, params)
+
+
+def test_fairness_beyond_64_bits_is_a_clear_error():
+    """Shares whose common denominator exceeds 64 bits raise a named error, never round."""
+    from scheduler.cpsat.fair import FairnessOverflowError
+
+    primes = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53]
+    staff = []
+    for k, q in enumerate(primes):
+        staff.append(person(f"A{k}", fairness_group=f"g{k}"))
+        staff.append(person(f"B{k}", fairness_group=f"g{k}", fte=Fraction(1, q - 1)))
+    problem = make_problem(2, staff=tuple(staff))
+    with pytest.raises(FairnessOverflowError) as err:
+        solve(problem, FAST)
+    assert err.value.key == "sched.overflow" and "64" in str(err.value)
