@@ -49,8 +49,10 @@ def run(name: str, problem, params: SolveParams, lang: str) -> dict:
     agree = None
     if result.roster is not None:
         v = validate(problem, result.roster, allow_gaps=params.allow_gaps)
+        specs = params.levels or problem.levels
         agree = not v.violations and all(
-            val == lv.value for (_, val), lv in zip(v.levels, result.levels, strict=True))
+            sum(w * v.terms[term] for term, w in spec) == lv.value
+            for spec, lv in zip(specs, result.levels, strict=True))
     print(t("sched.bench.scenario", lang, name=name, staff=len(problem.staff),
             posts=len(problem.posts), days=len(problem.days),
             duties=sum(s.required for s in problem.slots)))

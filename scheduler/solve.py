@@ -45,6 +45,12 @@ def _solve(problem: Problem, params: SolveParams, on_progress, should_stop,
     a prepared model that turns out infeasible is reported as ``infeasible`` without an
     explanation, so the caller can fall back to the full model."""
     t0 = time.monotonic()
+    from .cpsat.rules import RULES
+
+    unknown = sorted({t for level in (params.levels or problem.levels) for t, _ in level
+                      if RULES.get(t, ("", None, ""))[2] != "term" and t != "cover"})
+    if unknown:
+        raise ValueError(f"unknown objective term(s) in levels: {unknown}")
     found = prechecks(problem, params)
     if found:
         return SolveResult("infeasible", None, conflicts=tuple(found),

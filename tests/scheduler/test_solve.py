@@ -204,3 +204,9 @@ def test_fairness_beyond_64_bits_is_a_clear_error():
     with pytest.raises(FairnessOverflowError) as err:
         solve(problem, FAST)
     assert err.value.key == "sched.overflow" and "64" in str(err.value)
+
+
+def test_unknown_objective_term_is_rejected():
+    """A level naming a term the model does not know is an error, as in the validator."""
+    with pytest.raises(ValueError, match="unknown objective"):
+        solve(make_problem(2), SolveParams(time_limit=1.0, levels=((("bogus", 1),),)))
