@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from scheduler.problem import History, Pin, Rules, SolveParams
+from scheduler.cpsat.rules import RULES
+from scheduler.problem import History, PersonLimits, Pin, Rules, SolveParams
 from scheduler.solve import solve
 from scheduler.validate import validate
 from tests.scheduler.factories import day, leave, make_problem, person, post
@@ -83,6 +84,25 @@ CASES = {
         _two_posts(staff=("A", "B"), rules=Rules(never_together=(("A", "B"),))),
     ),
 }
+
+
+_LIM2 = PersonLimits(max_per_post=(("P", 2),))
+SEQUENCE_CASES = {
+    # Benchmark-style rules (sequence.py) through the same RULES table and explanation.
+    "max_consecutive": (
+        make_problem(5, staff=("A", "B"), rules=Rules(max_consecutive_days=2)),
+        make_problem(5, staff=("A",), rules=Rules(max_consecutive_days=2)),
+    ),
+    "max_per_post": (
+        make_problem(5, staff=("A", "B", "C"), limits=(("A", _LIM2), ("B", _LIM2))),
+        make_problem(5, staff=("A", "B"), limits=(("A", _LIM2), ("B", _LIM2))),
+    ),
+    "cannot_follow": (
+        make_problem(2, staff=("A", "B"), posts=(post("P", cannot_follow=frozenset({"P"})),)),
+        make_problem(2, staff=("A",), posts=(post("P", cannot_follow=frozenset({"P"})),)),
+    ),
+}
+CASES.update({k: v for k, v in SEQUENCE_CASES.items() if k in RULES})
 
 
 @pytest.mark.parametrize("rule", sorted(CASES))
