@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..fairness import common_denominator, fairness_groups, weights
+from .bounds import grid_distance, group_min_abs, lower_bound_max_excess
 from .context import ModelContext
 from .expr import flat_value, total
 
@@ -183,42 +184,6 @@ def add_max_excess(ctx: ModelContext) -> None:
                  exact=lambda sol: max(flat_value(e, sol) for e in devs))
 
 
-def lower_bound_max_excess(ms: Measure, info: dict) -> int:
-    """Smallest z with Σ_i (largest reachable m_i ≤ (z + a_i·T_g)/D) ≥ T_g in every group.
-
-    Only for groups with a constant total. Reachable values are ``base + k·step`` up to
-    the person's upper bound, so the bound reflects that loads move in whole duties.
-    """
-    d, best = info["D"], 0
-    for g, ids in info["groups"].items():
-        t = ms.total[g]
-        if not isinstance(t, int) or not all(i in ms.const_k for i in ids):
-            continue
-
-        def reach(z: int, ids=ids) -> int:
-            s = 0
-            for i in ids:
-                cap = min(ms.high[i], (z + ms.const_k[i]) // d)
-                b, st = ms.base[i], ms.step[i]
-                if cap < b:
-                    return -1  # even zero duties exceed z: z too small
-                s += b + (st * ((cap - b) // st) if st else 0)
-            return s
-
-        hi = d * max(ms.high[i] for i in ids)
-        lo = -hi - max(ms.const_k[i] for i in ids) - 1
-        if reach(hi) < t:
-            continue  # infeasible anyway; leave it to the solver
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if reach(mid) >= t:
-                hi = mid
-            else:
-                lo = mid
-        best = max(best, hi)
-    return best
-
-
 def _add_abs(ctx: ModelContext, name: str, ms: Measure | None, scale_mult: int) -> None:
     """Σ_i |e_i| with t_i ≥ ±e_i; the exact value is recomputed from the roster."""
     if ms is None or not ms.dev or all(isinstance(ms.value[i], int) and isinstance(
@@ -241,29 +206,14 @@ def _add_abs(ctx: ModelContext, name: str, ms: Measure | None, scale_mult: int) 
         m.add(t >= e)
         m.add(t >= -e)
         ts.append(t)
+    by_id = dict(zip(ms.dev, ts, strict=True))
+    for g, ids in ctx.info["fair"]["groups"].items():
+        lb = group_min_abs(ms, d, ids, ms.total[g])
+        if lb:
+            m.add(sum(by_id[i] for i in ids) >= lb)
     devs = list(ms.dev.values())
     ctx.add_term(name, sum(ts), scale_mult * d,
                  exact=lambda sol: sum(abs(flat_value(e, sol)) for e in devs))
-
-
-def grid_distance(ms: Measure, d: int, i: str) -> int:
-    """Smallest |e_i| any roster can give person i when their share is a constant.
-
-    Values move on the grid ``base + k·step`` within [base, high], so the deviation can
-    never be smaller than the distance from the share to that grid: a free lower bound
-    that lets CP-SAT start its bound on the absolute-deviation levels above zero.
-    """
-    if i not in ms.const_k:
-        return 0
-    k, b, st, hi = ms.const_k[i], ms.base[i], ms.step[i], ms.high[i]
-    if not st:
-        return abs(d * b - k)
-    lo_v = b + st * max(0, min((hi - b) // st, (k // d - b) // st))
-    best = abs(d * lo_v - k)
-    for v in (lo_v - st, lo_v + st, lo_v + 2 * st):
-        if b <= v <= hi:
-            best = min(best, abs(d * v - k))
-    return best
 
 
 def _hi(ms: Measure, ctx: ModelContext, i: str) -> int:

@@ -2,7 +2,7 @@
 
 With constant group totals each person's excess takes values on a known grid, so the optimum
 is one of finitely many candidate values of z, and the analytic lower bound (see
-:func:`scheduler.cpsat.fair.lower_bound_max_excess`) is one of them. Plain minimisation of z
+:func:`scheduler.cpsat.bounds.lower_bound_max_excess`) is one of them. Plain minimisation of z
 finds good rosters quickly but struggles to reach, let alone prove, the bound. Bounded probes
 ("is there a roster with z ≤ c?") are much easier for CP-SAT: a roster at the bound proves
 optimality at once, and a proven-infeasible probe raises the bound to the next candidate.
