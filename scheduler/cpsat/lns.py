@@ -1,20 +1,22 @@
-"""Solving one weighted objective level fast: strong model, quick first roster, then proof.
+"""Solving one weighted objective level: quick first roster, then strong LP and proof.
 
 Used by the benchmark (one level ``cover + requests``) on top of the model helper's
 :func:`~scheduler.cpsat.model.build_model`, so the benchmark exercises exactly the township
-rule functions. Why the phases:
+rule functions. Why the phases (each was measured, see docs/readme_parts/benchmark.md):
 
-1. *Strengthen*: the redundant pattern automata (:mod:`.sequence_automaton`) give CP-SAT's
-   LP the convex hull of each person's run/weekend patterns.
-2. *First roster*: with two workers CP-SAT runs one full-search worker; the one with the
-   strong LP (``max_lp``) is slow to find any roster, and feasibility jump rarely finds one
-   with minimum-minutes and run rules. A short LP-free run finds good rosters in seconds.
-3. *Improve and prove*: the main run starts from that roster as a hint, with ``max_lp``
-   (linearization level 2, so clauses such as run-start implications enter the LP) as the
-   full-search worker and CP-SAT's own neighbourhood search on the other thread.
-4. *LNS over days or people* (:func:`lns_round`): fix everyone outside a window of days or
-   a set of people to the incumbent and re-solve the rest, while time remains and the
-   proof stalls.
+1. *First roster*: the plain model with CP-SAT's default portfolio finds a roster in
+   about a second and improves it with its neighbourhood search. The strong model below is
+   slow to find any roster: feasibility jump rarely finds one with minimum-minutes and run
+   rules, and its full-search worker first spends seconds on a large LP.
+2. *LNS over days or people* (:func:`lns`, optional, off by default): fix everyone outside
+   a window of days or a set of people and re-solve the rest. Measured: it does not beat
+   CP-SAT's own neighbourhoods here, so it is kept only as an option.
+3. *Strong LP and proof*: the redundant pattern automata (:mod:`.sequence_automaton`) give
+   the LP the convex hull of each person's run/weekend patterns, and ``max_lp``
+   (linearization level 2, so clauses such as run-start implications enter the LP) is the
+   full-search worker. It runs *without* the incumbent as hint (the LP-guided dive and
+   CP-SAT's LP-based neighbourhoods find better rosters than a walk from a mediocre one)
+   but with a cutoff below it, so "infeasible" proves the incumbent optimal.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from ortools.sat.python import cp_model
 from .context import ModelContext
 from .expr import flat_value
 from .sequence_automaton import add_sequence_automata
+
+AUTOMATON_BUDGET = 120_000
+"""Largest automaton expansion (Σ transitions × days) worth its LP cost in a one-minute run."""
 
 
 @dataclass
@@ -97,57 +102,62 @@ def _hint(ctx: ModelContext, variables: list, values: list[int]) -> None:
 
 def solve_weighted(ctx: ModelContext, spec, time_limit: float, workers: int = 2, seed: int = 0,
                    on_solution: Callable | None = None, strengthen: bool = True,
-                   first_share: float = 0.15, improve_share: float = 0.3) -> WeightedResult:
+                   first_share: float = 0.25, improve_share: float = 0.0) -> WeightedResult:
     """Minimise Σ weight × term of ``spec`` on ``ctx`` within ``time_limit`` seconds."""
     t0 = time.monotonic()
-    if strengthen:
-        add_sequence_automata(ctx)
     objective = _objective(ctx, spec)
     ctx.model.minimize(objective)
     variables = _variables(ctx)
     tracker = _Tracker(variables, t0, on_solution)
-    phases = []
+    phases: list = []
+    bound, st = 0, cp_model.UNKNOWN
 
-    # Phase 1: any legal roster, fast: a feasibility search without the objective.
-    ctx.model.clear_objective()
-    first = _solver(workers, seed, time_limit * first_share, lp=None)
-    st = first.solve(ctx.model) if first_share > 0 else cp_model.UNKNOWN
-    ctx.model.minimize(objective)
-    if st in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID):
-        return WeightedResult(first.status_name(st), None, 0, None,
-                              time.monotonic() - t0, 0.0, tuple(phases))
-    bound = 0
-    if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        values = [first.value(v) for v in variables]
-        tracker.best, tracker.objective = values, value_of(ctx, spec, values)
-        tracker.when = time.monotonic() - t0
-    phases.append(("first", round(time.monotonic() - t0, 2), tracker.objective, 0))
-
-    # Phase 2: LNS over days and people, then the strong LP proves.
-    if improve_share > 0 and tracker.best is not None:
-        rounds = lns(ctx, spec, tracker, variables, t0 + time_limit * (first_share + improve_share),
-                     workers, seed)
-        phases.append(("lns", round(time.monotonic() - t0, 2), tracker.objective, rounds))
-    bound = 0
-    st = cp_model.UNKNOWN
-    for name, lp, share in (("main", True, 1.0),):
-        left = time_limit - (time.monotonic() - t0)
-        if share <= 0 or left <= 0.1:
-            continue
-        if tracker.best is not None:
-            _hint(ctx, variables, tracker.best)
-        solver = _solver(workers, seed, left * share if name != "main" else left, lp=lp)
+    # Phase 1: the plain model (no automata) finds good rosters fast.
+    if first_share > 0:
+        solver = _solver(workers, seed, time_limit * first_share, lp=None)
         st = solver.solve(ctx.model, tracker)
-        if st != cp_model.UNKNOWN:
+        if st in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.INFEASIBLE):
+            bound = int(solver.best_objective_bound) if st != cp_model.INFEASIBLE else 0
+        phases.append(("first", round(time.monotonic() - t0, 2), tracker.objective, bound))
+    if st in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.OPTIMAL):
+        return _result(st, tracker, bound, t0, phases)
+
+    # Phase 2 (optional): LNS over days and people.
+    if improve_share > 0 and tracker.best is not None:
+        rounds = lns(ctx, spec, tracker, variables,
+                     t0 + time_limit * (first_share + improve_share), workers, seed)
+        phases.append(("lns", round(time.monotonic() - t0, 2), tracker.objective, rounds))
+
+    # Phase 3: strong LP (automata, max_lp). No hint: the LP-guided dive and CP-SAT's
+    # LP-based neighbourhoods find better rosters than a walk from a mediocre incumbent;
+    # a cutoff below the incumbent instead prunes, and "infeasible" then proves it optimal.
+    # (The cutoff stays in ``ctx.model``: this is the last solve on it.)
+    if strengthen:
+        add_sequence_automata(ctx, max_size=AUTOMATON_BUDGET)
+    left = time_limit - (time.monotonic() - t0)
+    if left > 0.1:
+        cutoff = None
+        if tracker.objective is not None:
+            cutoff = ctx.model.add(objective <= tracker.objective - 1)
+        solver = _solver(workers, seed, left, lp=True)
+        st = solver.solve(ctx.model, tracker)
+        if st == cp_model.INFEASIBLE and cutoff is not None:
+            st, bound = cp_model.OPTIMAL, tracker.objective
+        elif st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             bound = max(bound, int(solver.best_objective_bound))
-        phases.append((name, round(time.monotonic() - t0, 2), tracker.objective, bound))
-        if st in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
-            break
-    status = "FEASIBLE" if tracker.best is not None else "UNKNOWN"
-    if st == cp_model.OPTIMAL or (tracker.objective is not None and bound >= tracker.objective):
-        status = "OPTIMAL"
-    elif st == cp_model.INFEASIBLE and tracker.best is None:
-        status = "INFEASIBLE"
+        elif st == cp_model.UNKNOWN and cutoff is not None:
+            bound = max(bound, min(int(solver.best_objective_bound), tracker.objective))
+        phases.append(("main", round(time.monotonic() - t0, 2), tracker.objective, bound))
+    return _result(st, tracker, bound, t0, phases)
+
+
+def _result(st, tracker: _Tracker, bound: int, t0: float, phases) -> WeightedResult:
+    if tracker.best is None:
+        status = "INFEASIBLE" if st == cp_model.INFEASIBLE else "UNKNOWN"
+    elif st == cp_model.OPTIMAL or bound >= tracker.objective:
+        status, bound = "OPTIMAL", tracker.objective
+    else:
+        status = "FEASIBLE"
     return WeightedResult(status, tracker.objective, bound, tracker.best,
                           time.monotonic() - t0, tracker.when, tuple(phases))
 

@@ -104,11 +104,14 @@ def _contiguous(dates: list[dt.date]) -> bool:
     return all((b - a).days == 1 for a, b in zip(dates, dates[1:], strict=False))
 
 
-def add_sequence_automata(ctx: ModelContext) -> int:
+def add_sequence_automata(ctx: ModelContext, max_size: int | None = None) -> int:
     """Add the redundant pattern automaton for every person with a run or weekend limit.
 
-    Returns the number of automata added. Skipped in explain mode and for horizons with
-    gaps between days (the automaton reads consecutive list entries as consecutive days).
+    Returns the number of automata added. Skipped in explain mode, for horizons with gaps
+    between days (the automaton reads consecutive list entries as consecutive days), and
+    when the expansion (Σ transitions × days) would exceed ``max_size``: CP-SAT expands each
+    automaton into a layered network, and past some size the slower LP costs more than the
+    stronger bound gives (measured on the benchmark, see docs/readme_parts/benchmark.md).
     """
     from .sequence import _limit, _person_posts, _work_of, weekends
 
@@ -118,7 +121,7 @@ def add_sequence_automata(ctx: ModelContext) -> int:
         return 0
     n_weekends = len(weekends(dates).get(None, []))
     index = _person_posts(ctx)
-    added = 0
+    plans = []
     for staff in problem.staff:
         sid = staff.staff_id
         k = _limit(ctx, sid, "max_consecutive_days")
@@ -135,8 +138,11 @@ def add_sequence_automata(ctx: ModelContext) -> int:
             w = None
             if k is None and (a or 1) <= 1 and (b or 1) <= 1:
                 continue
+        plans.append((sid, w is not None, trans, start, finals))
+    if max_size is not None and sum(len(p[2]) for p in plans) * len(dates) > max_size:
+        return 0
+    for sid, weekend_labels, trans, start, finals in plans:
         work = _work_of(ctx, index, sid)
-        labels = [work[d] + (2 * _kind(d) if w is not None else 0) for d in dates]
+        labels = [work[d] + (2 * _kind(d) if weekend_labels else 0) for d in dates]
         ctx.model.add_automaton(labels, start, finals, trans)
-        added += 1
-    return added
+    return len(plans)
