@@ -37,7 +37,8 @@ def run(name: str, problem, params: SolveParams, lang: str) -> dict:
     result = solve(problem, params, on_progress=events.append)
     wall = time.monotonic() - t0
     stats = dict(result.stats)
-    ends = dict(stats.get("level_end_seconds", ()))
+    ends = {k.split(".", 1)[1]: v for k, v in stats.items()
+            if k.startswith("level_end_seconds.")}
     first = min((e.seconds for e in events), default=None)
     lvl2 = next((lv for lv in result.levels if lv.name == "max_excess"), None)
     reached = None

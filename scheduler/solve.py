@@ -75,8 +75,9 @@ def _solve(problem: Problem, params: SolveParams, on_progress, should_stop,
     if out.solution is None:
         return SolveResult(out.status, None, seconds=time.monotonic() - t0, stats=stats)
     sol = out.solution
-    stats += (("level_end_seconds", tuple((lv.name, round(lv.ended_at, 3))
-                                          for lv in out.levels if lv.solved)),)
+    # Scalars only: shells write stats into report cells. When each solved level ended:
+    stats += tuple((f"level_end_seconds.{lv.name}", round(lv.ended_at, 3))
+                   for lv in out.levels if lv.solved)
     roster = Roster.of(Assignment(d, p, s) for (s, d, p), v in ctx.x.items() if sol[v.index])
     levels = tuple(
         LevelResult(lv.name, Fraction(lv.value, lv.scale),
