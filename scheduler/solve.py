@@ -55,7 +55,7 @@ def _solve(problem: Problem, params: SolveParams, on_progress, should_stop,
     if found:
         return SolveResult("infeasible", None, conflicts=tuple(found),
                            seconds=time.monotonic() - t0)
-    ctx = build_model(problem, params)
+    ctx = build_model(problem, params, lazy=True)
     if prepare is not None:
         prepare(ctx)
     specs = params.levels or problem.levels

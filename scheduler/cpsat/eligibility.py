@@ -26,6 +26,7 @@ class Facts:
 
     @staticmethod
     def of(problem: Problem) -> Facts:
+        """Index slots, leave days and zero per-post limits once per problem."""
         zero = {}
         for sid, lim in problem.limits:
             zero[sid] = frozenset(p for p, n in lim.max_per_post if n == 0)

@@ -68,6 +68,7 @@ def core(problem: Problem, params: SolveParams, time_limit: float = 10.0) -> lis
 
 
 def _finding(g) -> Finding:
+    """A guard is already the data of a finding; only the type differs."""
     return Finding(g.rule, g.date, g.post_id, g.staff_ids, g.params)
 
 

@@ -45,18 +45,21 @@ class State:
         self.pinned = {(p.staff_id, p.date, p.post_id) for p in problem.pins}
 
     def _keys(self, s: str, d: dt.date) -> list[tuple]:
+        """The capped counters (month, ISO week, weekend/holiday month) a duty counts in."""
         keys = [("m", s, d.year, d.month), ("w", s, *d.isocalendar()[:2])]
         if self.day_of[d].is_weekend_or_holiday:
             keys.append(("wh", s, d.year, d.month))
         return keys
 
     def take(self, s: str, d: dt.date, p: str) -> None:
+        """Put s on p on day d and update load and counters."""
         self.duties[s][d] = p
         self.load[s] += self.posts[p].points100
         for k in self._keys(s, d):
             self.count[k] += 1
 
     def remove(self, s: str, d: dt.date) -> None:
+        """Take s off their duty on day d (the inverse of :meth:`take`)."""
         p = self.duties[s].pop(d)
         self.load[s] -= self.posts[p].points100
         for k in self._keys(s, d):
@@ -99,6 +102,7 @@ class State:
         return not any(d in self.duties[q] for q in self.partners[s])
 
     def values(self) -> dict[Key, int]:
+        """0/1 per duty variable, the form a solver hint needs."""
         out = dict.fromkeys(self.ctx.x, 0)
         for s, days in self.duties.items():
             for d, p in days.items():

@@ -20,6 +20,7 @@ from ortools.sat.python import cp_model
 from ..problem import Progress
 from .context import ModelContext
 from .expr import flat_value, has_vars
+from .model import LAZY_TERMS, ensure_terms
 from .zsearch import Run, candidates, complete, probe_search
 
 OPTIONS = {"greedy": True, "probes": True}
@@ -169,27 +170,44 @@ def _level_run(ctx: ModelContext, lv: Level, spec, budget: float, runner, hint,
 
 def solve_lexico(ctx: ModelContext, specs, time_limit: float, on_progress=None,
                  should_stop=None, t0: float | None = None) -> Outcome:
-    """Solve ``specs`` (levels of (term, weight)) one after the other on ``ctx.model``."""
+    """Solve ``specs`` (levels of (term, weight)) one after the other on ``ctx.model``.
+
+    Terms the model was built without (``build_model(lazy=True)``) are added just before
+    their level, so earlier levels search a smaller model; the best roster so far is then
+    completed for the new variables before it serves as the next hint.
+    """
     t0 = time.monotonic() if t0 is None else t0
     deadline = t0 + time_limit
-    levels = [make_level(ctx, spec) for spec in specs]
-    active = [(lv, spec) for lv, spec in zip(levels, specs, strict=True) if has_vars(lv.expr)]
-    out = Outcome("unknown", None, levels)
+    levels: list[Level | None] = [None] * len(specs)
+    out = Outcome("unknown", None, [])
     best_time = None
-    if not active:
-        status, solver, cb = _run(ctx, None, deadline - time.monotonic(), t0, on_progress,
-                                  should_stop, first_hint(ctx))
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            out.solution = list(solver.response_proto.solution)
-            best_time = cb.last_improvement
-        out.status = _status(status, out.solution, cb.stopped, all_optimal=True)
-        out.stopped = cb.stopped
-    all_optimal = True
-    for k, (lv, spec) in enumerate(active):
+
+    def level_at(k: int) -> Level:
+        if levels[k] is None:
+            if ensure_terms(ctx, [t for t, _ in specs[k]]) and out.solution is not None:
+                out.solution = extend(ctx, out.solution)
+            levels[k] = make_level(ctx, specs[k])
+        return levels[k]
+
+    def weight_of(k: int) -> int:
+        lv = levels[k]
+        if lv is not None and not has_vars(lv.expr):
+            return 0
+        return max((TIME_WEIGHT.get(t, 1) for t, _ in specs[k]), default=1)
+
+    for k in range(len(specs)):
+        if not any(t in LAZY_TERMS and t not in ctx.terms for t, _ in specs[k]):
+            level_at(k)
+    all_optimal, ran = True, False
+    for k, spec in enumerate(specs):
         if out.stopped:
             break
+        lv = level_at(k)
+        if not has_vars(lv.expr):
+            continue
+        ran = True
         remaining = deadline - time.monotonic()
-        budget = remaining * lv.weight / sum(x.weight for x, _ in active[k:])
+        budget = remaining * lv.weight / max(1, sum(weight_of(j) for j in range(k, len(specs))))
         ctx.model.minimize(lv.expr)
         start = time.monotonic()
 
@@ -233,16 +251,49 @@ def solve_lexico(ctx: ModelContext, specs, time_limit: float, on_progress=None,
         else:
             out.status = "stopped" if run.stopped else "unknown"
             return out
+    if not ran:
+        status, solver, cb = _run(ctx, None, deadline - time.monotonic(), t0, on_progress,
+                                  should_stop, first_hint(ctx))
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            out.solution = list(solver.response_proto.solution)
+            best_time = cb.last_improvement
+        out.status = _status(status, out.solution, cb.stopped, all_optimal=True)
+        out.stopped = cb.stopped
     if out.solution is not None:
+        for k in range(len(specs)):
+            level_at(k)
         for lv in levels:
             lv.value = lv.exact(out.solution)
             if not lv.solved:
                 lv.bound = lv.value if not has_vars(lv.expr) else None
-    if active:
+    out.levels = [lv for lv in levels if lv is not None]
+    if ran:
         out.status = _status(cp_model.FEASIBLE, out.solution, out.stopped,
-                             all_optimal and all(lv.solved for lv, _ in active))
+                             all_optimal and all(lv.solved for lv in out.levels
+                                                 if has_vars(lv.expr)))
     out.seconds_to_best = (best_time - t0) if best_time is not None else 0.0
     return out
+
+
+def extend(ctx: ModelContext, sol: list[int]) -> list[int]:
+    """Complete a solution vector for variables added after it was found (lazy terms)."""
+    n = len(sol)
+    if n >= len(ctx.model.proto.variables):
+        return sol
+    m = ctx.model
+    m.clear_hints()
+    h = m.proto.solution_hint
+    h.vars.extend(range(n))
+    h.values.extend(sol)
+    solver = cp_model.CpSolver()
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    solver.parameters.max_time_in_seconds = 5.0
+    solver.parameters.num_workers = 1
+    status = solver.solve(m)
+    m.clear_hints()
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return list(solver.response_proto.solution)
+    return sol
 
 
 def _progress(on_progress, lv: Level, w: int, t0: float):

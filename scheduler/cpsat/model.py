@@ -44,21 +44,41 @@ def create_vars(ctx: ModelContext) -> None:
                 ctx.work[key] = w
 
 
+LAZY_TERMS = frozenset({"spacing"})
+"""Terms whose variables (one per pair of nearby duty days) outnumber the duty variables;
+``build_model(lazy=True)`` leaves them out until their level is solved."""
+
+
+def ensure_terms(ctx: ModelContext, names) -> bool:
+    """Add the named objective terms that the model does not have yet; True if any added."""
+    from .rules import RULES
+
+    added = False
+    for name in names:
+        entry = RULES.get(name)
+        if name not in ctx.terms and entry is not None and entry[2] == "term":
+            entry[1](ctx)
+            added = True
+    return added
+
+
 def build_model(problem: Problem, params: SolveParams | None = None,
-                explain: bool = False, skip: frozenset[str] = frozenset()) -> ModelContext:
+                explain: bool = False, skip: frozenset[str] = frozenset(),
+                lazy: bool = False) -> ModelContext:
     """The full model of ``problem``: variables, every hard rule, every objective term.
 
     In explain mode objective terms are left out (only feasibility matters) and every rule
     instance is guarded. ``skip`` leaves rules out by key (used by tests and by the
-    explanation's drop-one search). The returned ``ctx.model`` is open for more constraints
-    or hints (large-neighbourhood search builds on it).
+    explanation's drop-one search); ``lazy`` leaves out :data:`LAZY_TERMS` (add them with
+    :func:`ensure_terms`). The returned ``ctx.model`` is open for more constraints or hints
+    (large-neighbourhood search builds on it).
     """
     from .rules import RULES  # late import: rules import this module's helpers
 
     ctx = ModelContext(problem=problem, params=params or SolveParams(), explain=explain)
     create_vars(ctx)
     for name, (_label, fn, kind) in RULES.items():
-        if name in skip or (explain and kind == "term"):
+        if name in skip or (explain and kind == "term") or (lazy and name in LAZY_TERMS):
             continue
         fn(ctx)
     return ctx

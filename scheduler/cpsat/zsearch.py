@@ -82,12 +82,15 @@ def greedy_probe(ctx: ModelContext, c: int, seconds: float) -> list[int] | None:
 
 
 def _set_domain(ctx: ModelContext, var, lo: int, hi: int) -> None:
+    """Narrow or restore a variable's domain in place: a probe must not leave a constraint
+    behind in the shared model, and a domain can be put back exactly."""
     dom = ctx.model.proto.variables[var.index].domain
     dom.clear()
     dom.extend([lo, hi])
 
 
 def _ceil(x: float) -> int:
+    """Round a float objective bound up to the integer it proves (with float noise)."""
     return math.ceil(x - 1e-6)
 
 
