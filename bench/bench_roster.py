@@ -47,6 +47,8 @@ def run(name: str, problem, params: SolveParams, lang: str) -> dict:
                 and abs(e.objective - float(lvl2.value)) < 1e-9]
         reached = min(hits) if hits else ends.get("max_excess")
     proven = ends.get("max_excess") if lvl2 is not None and lvl2.optimal else None
+    if proven is not None and reached is not None:
+        reached = min(reached, proven)
     agree = None
     if result.roster is not None:
         v = validate(problem, result.roster, allow_gaps=params.allow_gaps)
