@@ -9,6 +9,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "排班规则之间存在冲突，请放宽时间限制后重试，或逐项放宽规则",
         "the rules conflict: retry with a longer time limit or relax rules one at a time",
     ),
+    "rule.sched_capacity": (
+        "班次需求超过人员在上限内能承担的总数",
+        "more duties than the eligible people can take within the limits",
+    ),
+    "rule.sched_capacity.detail": (
+        "{period} {posts}：需要 {required} 个班次，但能值这些班的人（{staff}）在上限内最多只能值 "
+        "{actual} 个（每人每期上限 {limit}，并受休息间隔限制）",
+        "{period} {posts}: {required} duties needed, but the people who can take them "
+        "({staff}) can do at most {actual} within the limits ({limit} each per period, and the "
+        "minimum gap)",
+    ),
     "sched.status.optimal": ("已找到最优排班", "optimal roster found"),
     "sched.status.feasible": ("已找到排班（未证明最优）", "roster found (not proven optimal)"),
     "sched.status.stopped": ("已停止，返回目前最好的排班", "stopped; best roster so far"),

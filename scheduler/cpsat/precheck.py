@@ -144,5 +144,12 @@ def _never_together(problem: Problem, by_person: dict[str, list[Pin]]) -> list[F
 
 
 def prechecks(problem: Problem, params: SolveParams) -> list[Finding]:
-    """All conflicts found without a solver (each one alone makes the problem infeasible)."""
-    return pin_conflicts(problem, params) + slot_shortages(problem, params)
+    """All conflicts found without a solver (each one alone makes the problem infeasible).
+
+    The capacity check runs only when the simpler ones pass, since a short slot or a bad
+    pin also shows up as a capacity shortage and would only repeat the same news.
+    """
+    from .capacity import capacity_shortages
+
+    found = pin_conflicts(problem, params) + slot_shortages(problem, params)
+    return found or capacity_shortages(problem, params)

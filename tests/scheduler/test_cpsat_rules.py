@@ -125,7 +125,9 @@ def test_infeasible_twin_names_the_rule(rule):
     named = {c.rule for c in result.conflicts}
     excluded = {k for c in result.conflicts for key, v in c.params if key == "excluded"
                 for k, _ in v}
-    assert rule in named | excluded, result.conflicts
+    limited = {r for c in result.conflicts for key, v in c.params if key == "limited_by"
+               for r in v}
+    assert rule in named | excluded | limited, result.conflicts
 
 
 def test_history_last_duty_counts_for_rest_and_gap():
@@ -139,12 +141,31 @@ def test_history_last_duty_counts_for_rest_and_gap():
         tight = make_problem(3, staff=("A",), history=hist, **kw)
         bad = solve(tight, FAST)
         assert bad.status == "infeasible"
-        assert {c.rule for c in bad.conflicts} & {"rest_after", "min_gap"}
+        named = {c.rule for c in bad.conflicts} | {
+            r for c in bad.conflicts for k, v in c.params if k == "limited_by" for r in v}
+        assert named & {"rest_after", "min_gap"}
 
 
-def test_core_is_small_and_names_cover_and_gap():
-    """A gap rule that three days of cover cannot meet is explained by a handful of instances."""
-    result = solve(make_problem(5, staff=("A", "B"), rules=Rules(min_gap_days=2)), FAST)
+def test_core_is_small_and_names_the_interacting_rules():
+    """A conflict no count can see (a pin, a gap and a leave on neighbouring days) is
+    explained by the solver with a handful of rule instances."""
+    problem = make_problem(3, staff=("A", "B"), rules=Rules(min_gap_days=1),
+                           pins=(Pin(day(1), "P", "A"),), leave=(leave("B", 2, 2),))
+    result = solve(problem, FAST)
     assert result.status == "infeasible"
-    assert {c.rule for c in result.conflicts} == {"cover", "min_gap"}
+    rules = {c.rule for c in result.conflicts}
+    assert "min_gap" in rules and rules <= {"cover", "min_gap", "pin"}
     assert len(result.conflicts) <= 6
+
+
+def test_capacity_shortage_names_period_posts_and_people():
+    """More duties in a week than the people may take is found before solving, with the
+    week, the post, the people and the binding rule."""
+    problem = make_problem(7, staff=("A", "B"), rules=Rules(max_duties_per_week=3))
+    result = solve(problem, FAST)
+    assert result.status == "infeasible"
+    (f,) = result.conflicts
+    p = dict(f.params)
+    assert f.rule == "sched_capacity" and f.staff_ids == ("A", "B")
+    assert (p["required"], p["actual"], p["limit"]) == (7, 6, 3)
+    assert p["week"] == "2026-W10" and p["limited_by"] == ("max_per_week",)
