@@ -21,6 +21,7 @@ rule functions. Why the phases (each was measured, see docs/readme_parts/benchma
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 from collections.abc import Callable
@@ -131,14 +132,16 @@ def solve_weighted(ctx: ModelContext, spec, time_limit: float, workers: int = 2,
     # Phase 3: strong LP (automata, max_lp). No hint: the LP-guided dive and CP-SAT's
     # LP-based neighbourhoods find better rosters than a walk from a mediocre incumbent;
     # a cutoff below the incumbent instead prunes, and "infeasible" then proves it optimal.
-    # (The cutoff stays in ``ctx.model``: this is the last solve on it.)
-    if strengthen:
-        add_sequence_automata(ctx, max_size=AUTOMATON_BUDGET)
+    # (The cutoff stays in ``ctx.model``: this is the last solve on it.) Without automata
+    # (model too large) the plain model goes on from the incumbent as a hint instead.
+    strong = strengthen and add_sequence_automata(ctx, max_size=AUTOMATON_BUDGET) > 0
     left = time_limit - (time.monotonic() - t0)
     if left > 0.1:
         cutoff = None
-        if tracker.objective is not None:
+        if tracker.objective is not None and strong:
             cutoff = ctx.model.add(objective <= tracker.objective - 1)
+        elif tracker.best is not None:  # plain model: keep improving the incumbent
+            _hint(ctx, variables, tracker.best)
         solver = _solver(workers, seed, left, lp=True)
         st = solver.solve(ctx.model, tracker)
         if st == cp_model.INFEASIBLE and cutoff is not None:
@@ -207,10 +210,12 @@ def lns(ctx: ModelContext, spec, tracker: _Tracker, variables: list, deadline: f
     """
     rng = random.Random(seed)
     index = _x_indices(ctx)
-    size, rounds = 0.2, 0
+    strong = dataclasses.replace(ctx, model=ctx.model.clone())
+    add_sequence_automata(strong)  # sub-problems are small: the strong LP is cheap there
+    size, rounds = 0.15, 0
     while time.monotonic() < deadline - 0.2 and tracker.best is not None:
         free = _neighbourhood(ctx, rng, size)
-        sub = ctx.model.clone()
+        sub = strong.model.clone()
         best = tracker.best
         for key, i in index.items():
             if key not in free:
@@ -219,8 +224,7 @@ def lns(ctx: ModelContext, spec, tracker: _Tracker, variables: list, deadline: f
         for v, val in zip(variables, best, strict=True):
             sub.add_hint(sub.get_int_var_from_proto_index(v.index), val)
         limit = min(max(0.5, 0.05 * (deadline - time.monotonic())), deadline - time.monotonic())
-        solver = _solver(workers, seed + rounds, limit, lp=None)
-        solver.parameters.linearization_level = 2
+        solver = _solver(workers, seed + rounds, limit, lp=True)
         sub_tracker = _Tracker([sub.get_int_var_from_proto_index(v.index) for v in variables],
                                tracker.t0, None)
         st = solver.solve(sub, sub_tracker)
