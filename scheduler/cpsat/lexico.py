@@ -10,7 +10,6 @@ from the final solution, so the report equals what the validator computes on the
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,11 +19,10 @@ from ortools.sat.python import cp_model
 from ..problem import Progress
 from .context import ModelContext
 from .expr import flat_value, has_vars
+from .hints import OPTIONS, extend, first_hint
 from .model import LAZY_TERMS, ensure_terms
-from .zsearch import Run, candidates, complete, probe_search
-
-OPTIONS = {"greedy": True, "probes": True}
-"""Strategy switches, only for benchmarking against the direct model (both on by default)."""
+from .runner import run_once
+from .zsearch import Run, candidates, probe_search
 
 TIME_WEIGHT = {"max_excess": 3, "abs_dev": 2}
 """Share of the time limit per level (default 1): the fairness levels are the hard ones."""
@@ -70,71 +68,6 @@ def make_level(ctx: ModelContext, spec: tuple[tuple[str, int], ...]) -> Level:
 
     weight = max((TIME_WEIGHT.get(t, 1) for t, _ in spec), default=1)
     return Level("+".join(t for t, _ in spec), expr, scale, exact, weight)
-
-
-class _Callback(cp_model.CpSolverSolutionCallback):
-    """Reports each improving solution and stops the search when the caller asks."""
-
-    def __init__(self, level: Level, t0: float, on_progress, should_stop) -> None:
-        super().__init__()
-        self.level, self.t0 = level, t0
-        self.on_progress, self.should_stop = on_progress, should_stop
-        self.last_improvement: float | None = None
-        self.stopped = False
-
-    def on_solution_callback(self) -> None:
-        now = time.monotonic()
-        self.last_improvement = now
-        if self.on_progress is not None:
-            self.on_progress(Progress(self.level.name, self.objective_value / self.level.scale,
-                                      self.best_objective_bound / self.level.scale, now - self.t0))
-        if self.should_stop is not None and self.should_stop():
-            self.stopped = True
-            self.stop_search()
-
-
-def _watch(solver: cp_model.CpSolver, should_stop, done: threading.Event, cb: _Callback):
-    """Poll ``should_stop`` while no solution arrives, so a stop is honoured promptly."""
-    while not done.wait(0.1):
-        if should_stop():
-            cb.stopped = True
-            solver.stop_search()
-            return
-
-
-def _run(ctx: ModelContext, level: Level | None, budget: float, t0: float, on_progress,
-         should_stop, hint: list[int] | None, model: cp_model.CpModel | None = None):
-    """One CP-SAT run on ``model`` (default ``ctx.model``); returns (status, solver, callback)."""
-    m = model if model is not None else ctx.model
-    m.clear_hints()
-    if hint is not None:
-        h = m.proto.solution_hint
-        if isinstance(hint, dict):
-            h.vars.extend(v.index for v in hint)
-            h.values.extend(hint.values())
-        else:
-            h.vars.extend(range(len(hint)))
-            h.values.extend(hint)
-    solver = cp_model.CpSolver()
-    p = ctx.params
-    solver.parameters.num_workers = max(1, p.workers)
-    solver.parameters.random_seed = p.seed
-    solver.parameters.max_time_in_seconds = max(0.05, budget)
-    solver.parameters.log_search_progress = p.log_progress
-    cb = _Callback(level or Level("feasibility", 0, 1, lambda s: 0), t0, on_progress, should_stop)
-    done = threading.Event()
-    watcher = None
-    if should_stop is not None:
-        watcher = threading.Thread(target=_watch, args=(solver, should_stop, done, cb),
-                                   daemon=True)
-        watcher.start()
-    try:
-        status = solver.solve(m, cb)
-    finally:
-        done.set()
-        if watcher is not None:
-            watcher.join()
-    return status, solver, cb
 
 
 def _plain(ctx: ModelContext, lv: Level, budget: float, runner, hint) -> Run:
@@ -212,7 +145,7 @@ def solve_lexico(ctx: ModelContext, specs, time_limit: float, on_progress=None,
         start = time.monotonic()
 
         def runner(b, hint, lv=lv, model=None):
-            return _run(ctx, lv, b, t0, on_progress if model is None else None, should_stop,
+            return run_once(ctx, lv, b, t0, on_progress if model is None else None, should_stop,
                         hint, model)
 
         hint = out.solution if out.solution is not None else first_hint(ctx)
@@ -252,7 +185,7 @@ def solve_lexico(ctx: ModelContext, specs, time_limit: float, on_progress=None,
             out.status = "stopped" if run.stopped else "unknown"
             return out
     if not ran:
-        status, solver, cb = _run(ctx, None, deadline - time.monotonic(), t0, on_progress,
+        status, solver, cb = run_once(ctx, None, deadline - time.monotonic(), t0, on_progress,
                                   should_stop, first_hint(ctx))
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             out.solution = list(solver.response_proto.solution)
@@ -275,27 +208,6 @@ def solve_lexico(ctx: ModelContext, specs, time_limit: float, on_progress=None,
     return out
 
 
-def extend(ctx: ModelContext, sol: list[int]) -> list[int]:
-    """Complete a solution vector for variables added after it was found (lazy terms)."""
-    n = len(sol)
-    if n >= len(ctx.model.proto.variables):
-        return sol
-    m = ctx.model
-    m.clear_hints()
-    h = m.proto.solution_hint
-    h.vars.extend(range(n))
-    h.values.extend(sol)
-    solver = cp_model.CpSolver()
-    solver.parameters.fix_variables_to_their_hinted_value = True
-    solver.parameters.max_time_in_seconds = 5.0
-    solver.parameters.num_workers = 1
-    status = solver.solve(m)
-    m.clear_hints()
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return list(solver.response_proto.solution)
-    return sol
-
-
 def _progress(on_progress, lv: Level, w: int, t0: float):
     """Report a probe's outcome (value and bound of z) as a progress event of the level."""
     if on_progress is None:
@@ -306,22 +218,6 @@ def _progress(on_progress, lv: Level, w: int, t0: float):
                              time.monotonic() - t0))
 
     return report
-
-
-def first_hint(ctx: ModelContext, budget: float = 2.0):
-    """The greedy roster, completed to a full solution vector when the model accepts it.
-
-    CP-SAT makes poor use of a partial hint on large models (its first solution can be far
-    worse than the greedy one), so the duty variables are fixed to the greedy values and
-    the rest (work, loads, deviations) is filled in by a quick solve. When the greedy roster
-    breaks a rule it does not know (benchmark sequence rules), the partial hint is returned.
-    """
-    if ctx.info.get("no_greedy") or not OPTIONS["greedy"]:
-        return None
-    from .greedy import greedy_roster
-
-    values = {ctx.x[k]: v for k, v in greedy_roster(ctx).items()}
-    return complete(ctx, values, budget) or values
 
 
 def _status(status, solution, stopped: bool, all_optimal: bool) -> str:
