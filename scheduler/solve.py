@@ -119,6 +119,9 @@ def replan(problem: Problem, roster: Roster, params: SolveParams | None = None,
     params = params or SolveParams()
     params = replace(params, reference=roster, levels=params.levels or REPLAN_LEVELS)
     broken = _broken(problem, roster)
+    published = set(roster.assignments)
+    broken |= {p.date for p in problem.pins
+               if Assignment(p.date, p.post_id, p.staff_id) not in published}
     r = problem.rules
     reach = max([r.min_gap_days, *(p.rest_days_after for p in problem.posts)]) + 2
     for width in (reach, 3 * reach):

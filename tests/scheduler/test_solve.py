@@ -211,3 +211,17 @@ def test_unknown_objective_term_is_rejected():
     """A level naming a term the model does not know is an error, as in the validator."""
     with pytest.raises(ValueError, match="unknown objective"):
         solve(make_problem(2), SolveParams(time_limit=1.0, levels=((("bogus", 1),),)))
+
+
+def test_replan_honours_a_new_pin_with_few_changes():
+    """A pin added after publication is kept; only the duties it displaces change."""
+    problem = make_problem(10, staff=tuple("ABCD"))
+    first = solve(problem, FAST)
+    taken = next(a for a in first.roster.assignments if a.date == day(4))
+    other = next(s for s in "ABCD" if s != taken.staff_id)
+    pinned = make_problem(10, staff=tuple("ABCD"), pins=(Pin(day(4), "P", other),))
+    result = replan(pinned, first.roster, FAST)
+    assert any(a.date == day(4) and a.staff_id == other for a in result.roster.assignments)
+    assert validate(pinned, result.roster).violations == ()
+    by = {lv.name: lv for lv in result.levels}
+    assert by["changes"].value <= 3
