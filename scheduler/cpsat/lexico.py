@@ -148,7 +148,8 @@ def solve_lexico(ctx: ModelContext, specs, time_limit: float, on_progress=None,
             return run_once(ctx, lv, b, t0, on_progress if model is None else None, should_stop,
                         hint, model)
 
-        hint = out.solution if out.solution is not None else first_hint(ctx)
+        hint = out.solution if out.solution is not None else first_hint(
+            ctx, max(0.2, min(2.0, 0.3 * remaining)))
         if out.solution is None and isinstance(hint, list) and on_progress is not None:
             # The greedy roster is already a complete roster: report it as the first one.
             best_time = time.monotonic()
