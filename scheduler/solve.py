@@ -73,6 +73,10 @@ def _solve(problem: Problem, params: SolveParams, on_progress, should_stop,
         return SolveResult("infeasible", None, conflicts=tuple(conflicts),
                            seconds=time.monotonic() - t0, stats=stats)
     if out.solution is None:
+        if out.status == "unknown" and prepare is None:
+            fallback = _greedy_fallback(ctx, problem, params, specs, t0, stats)
+            if fallback is not None:
+                return fallback
         return SolveResult(out.status, None, seconds=time.monotonic() - t0, stats=stats)
     sol = out.solution
     # Scalars only: shells write stats into report cells. When each solved level ended:
@@ -88,6 +92,28 @@ def _solve(problem: Problem, params: SolveParams, on_progress, should_stop,
     return SolveResult(out.status, roster, levels=levels, uncovered=_uncovered(problem, roster),
                        seconds=time.monotonic() - t0, seconds_to_best=out.seconds_to_best,
                        stats=stats)
+
+
+def _greedy_fallback(ctx, problem: Problem, params: SolveParams, specs, t0: float,
+                     stats) -> SolveResult | None:
+    """When the time limit ends before CP-SAT's first roster, return the greedy roster if
+    the validator finds it breaks no rule: a roster the director can use beats none. Its
+    levels are the validator's values with the trivial bound 0 (not proven)."""
+    from .cpsat.greedy import construct
+    from .validate import validate
+
+    state = construct(ctx)
+    roster = Roster.of(Assignment(d, p, s) for (s, d, p), v in state.values().items() if v)
+    v = validate(problem, roster, allow_gaps=params.allow_gaps, reference=params.reference)
+    if v.violations:
+        return None
+    levels = tuple(
+        LevelResult("+".join(t for t, _ in spec), value, Fraction(0), value == 0, 0.0)
+        for spec in specs
+        for value in [sum((w * v.terms[t] for t, w in spec), Fraction(0))])
+    return SolveResult("feasible", roster, levels=levels,
+                       uncovered=_uncovered(problem, roster), seconds=time.monotonic() - t0,
+                       stats=stats + (("fallback", "greedy"),))
 
 
 def _uncovered(problem: Problem, roster: Roster) -> tuple[Finding, ...]:
