@@ -9,9 +9,11 @@ fi
 . .venv/bin/activate
 python -m pip install -q --upgrade pip
 python -m pip install -q -e ".[test]"
-# The browser test drives Debian's chromium; install it when we may (root on Debian), else it skips.
+# The browser test drives Debian's chromium (CJK fonts so its screenshots show Chinese); install
+# them when we may (root on Debian), else that one test skips with its reason.
 if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      chromium fonts-noto-cjk >/dev/null) \
     || echo "note: chromium could not be installed; the browser test will be skipped"
 fi
 ruff check .
