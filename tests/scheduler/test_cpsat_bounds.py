@@ -65,3 +65,15 @@ def test_max_excess_bound_never_exceeds_the_optimum(group, total):
     lb = lower_bound_max_excess(ms, {"D": d, "groups": {"g": tuple(ids)}})
     if best is not None:
         assert lb <= max(best, 0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(groups())
+def test_grid_distance_is_the_exact_per_person_minimum(group):
+    """Each person's deviation bound equals the distance from the share to their grid."""
+    from scheduler.cpsat.bounds import grid_distance
+
+    ms, d, ids = group
+    for i in ids:
+        best = min(abs(d * v - ms.const_k[i]) for v in _grid(ms, i))
+        assert grid_distance(ms, d, i) == best
