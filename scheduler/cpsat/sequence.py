@@ -93,12 +93,17 @@ def add_cannot_follow(ctx: ModelContext) -> None:
                 continue
             tomorrow = per_day.get(nxt, {})
             for pid, var in posts.items():
-                banned = [tomorrow[q] for q in sorted(follow.get(pid, ())) if q in tomorrow]
+                banned = [q for q in sorted(follow.get(pid, ())) if q in tomorrow]
                 if not banned:
                     continue
-                g = Guard(rule="cannot_follow", date=nxt, post_id=pid,
-                          staff_ids=(staff.staff_id,), params=(("other_date", date),))
-                ctx.model.add(var + sum(banned) <= 1).only_enforce_if(ctx.guard(g))
+                if not ctx.explain:
+                    ctx.model.add(var + sum(tomorrow[q] for q in banned) <= 1)
+                    continue
+                for q in banned:  # explain mode: one guard per pair, as the validator names it
+                    g = Guard(rule="cannot_follow", date=nxt, post_id=q,
+                              staff_ids=(staff.staff_id,),
+                              params=(("other_date", date), ("other_post", pid)))
+                    ctx.model.add(var + tomorrow[q] <= 1).only_enforce_if(ctx.guard(g))
 
 
 def add_max_per_post(ctx: ModelContext) -> None:
@@ -156,7 +161,7 @@ def add_max_consecutive(ctx: ModelContext) -> None:
             if len(vars_) <= k:
                 continue
             g = Guard(rule="max_consecutive", date=start, staff_ids=(staff.staff_id,),
-                      params=(("limit", k),))
+                      params=(("end", window[-1]), ("limit", k), ("actual", k + 1)))
             ctx.model.add(sum(vars_) <= k).only_enforce_if(ctx.guard(g))
 
 
@@ -251,7 +256,8 @@ def _add_weekend_cap(ctx: ModelContext, name: str, by_month: bool) -> None:
                     worked.append(ww)
             if len(worked) <= k:
                 continue
-            params = (("limit", k),) + ((("month", key[1]),) if by_month else ())
+            month = (("month", f"{key[0]}-{key[1]:02d}"),) if by_month else ()
+            params = month + (("limit", k),)
             g = Guard(rule=rule, date=wkends[0][0], staff_ids=(staff.staff_id,), params=params)
             ctx.model.add(sum(worked) <= k).only_enforce_if(ctx.guard(g))
 

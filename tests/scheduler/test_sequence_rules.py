@@ -225,3 +225,33 @@ def test_automaton_counts_a_weekend_once():
     for label in (1 + 2 * 1, 1 + 2 * 2):  # worked Saturday, worked Sunday
         state = table[(state, label)]
     assert (state, 1 + 2 * 1) not in table  # a second worked Saturday is rejected
+
+
+def test_explain_names_the_sequence_rule():
+    """When a director's run rule makes the roster impossible, the explanation names it
+    (the guarded instances of ``sequence.py`` reach the conflict finder)."""
+    from scheduler.cpsat.explain import explain
+
+    rules = Rules(max_consecutive_days=4)
+    problem = _township(rules, leave=_off("a", 1, 2, 3, 4, 5), n_days=8)
+    found = explain(problem, SolveParams(workers=1), time_limit=5.0)
+    assert "max_consecutive" in {f.rule for f in found}
+    assert any(f.staff_ids == ("b",) for f in found if f.rule == "max_consecutive")
+
+
+def test_explain_names_cannot_follow_pair():
+    """A pinned late shift followed by a pinned early one is explained as cannot_follow,
+    with the later post and the earlier one named as the validator names them."""
+    from scheduler.cpsat.explain import core
+    from scheduler.problem import Pin
+
+    posts = (Post("E", "E", frozenset(DAY_TYPES), 1, minutes=480),
+             Post("L", "L", frozenset(DAY_TYPES), 1, minutes=480, cannot_follow=frozenset("E")))
+    base = _bench_problem(n_days=2, posts=posts)
+    d0, d1 = (d.date for d in base.days)
+    problem = Problem(days=base.days, staff=base.staff, posts=posts, slots=base.slots,
+                      limits=base.limits, rules=base.rules, levels=base.levels,
+                      pins=(Pin(d0, "L", "A"), Pin(d1, "E", "A")))
+    found = core(problem, SolveParams(workers=1), time_limit=5.0)
+    follow = [f for f in found if f.rule == "cannot_follow"]
+    assert follow and follow[0].post_id == "E" and dict(follow[0].params)["other_post"] == "L"
