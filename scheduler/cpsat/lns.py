@@ -31,7 +31,7 @@ from ortools.sat.python import cp_model
 
 from .context import ModelContext
 from .expr import flat_value
-from .sequence_automaton import add_sequence_automata
+from .sequence_automaton import add_sequence_automata, plan_automata
 
 AUTOMATON_BUDGET = 120_000
 """Largest automaton expansion (Σ transitions × days) worth its LP cost in a one-minute run."""
@@ -113,8 +113,11 @@ def solve_weighted(ctx: ModelContext, spec, time_limit: float, workers: int = 2,
     phases: list = []
     bound, st = 0, cp_model.UNKNOWN
 
-    # Phase 1: the plain model (no automata) finds good rosters fast.
-    if first_share > 0:
+    # Phase 1: the plain model (no automata) finds good rosters fast. Only worth it when the
+    # strong phase uses automata; otherwise max_lp on the plain model does better alone.
+    plans, size = plan_automata(ctx) if strengthen else ([], 0)
+    strong = bool(plans) and size <= AUTOMATON_BUDGET
+    if first_share > 0 and strong:
         solver = _solver(workers, seed, time_limit * first_share, lp=None)
         st = solver.solve(ctx.model, tracker)
         if st in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.INFEASIBLE):
@@ -134,7 +137,8 @@ def solve_weighted(ctx: ModelContext, spec, time_limit: float, workers: int = 2,
     # a cutoff below the incumbent instead prunes, and "infeasible" then proves it optimal.
     # (The cutoff stays in ``ctx.model``: this is the last solve on it.) Without automata
     # (model too large) the plain model goes on from the incumbent as a hint instead.
-    strong = strengthen and add_sequence_automata(ctx, max_size=AUTOMATON_BUDGET) > 0
+    if strong:
+        add_sequence_automata(ctx, max_size=AUTOMATON_BUDGET)
     left = time_limit - (time.monotonic() - t0)
     if left > 0.1:
         cutoff = None

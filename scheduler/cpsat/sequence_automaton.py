@@ -104,23 +104,20 @@ def _contiguous(dates: list[dt.date]) -> bool:
     return all((b - a).days == 1 for a, b in zip(dates, dates[1:], strict=False))
 
 
-def add_sequence_automata(ctx: ModelContext, max_size: int | None = None) -> int:
-    """Add the redundant pattern automaton for every person with a run or weekend limit.
+def plan_automata(ctx: ModelContext) -> tuple[list, int]:
+    """The automata :func:`add_sequence_automata` would add, and their expansion size.
 
-    Returns the number of automata added. Skipped in explain mode, for horizons with gaps
-    between days (the automaton reads consecutive list entries as consecutive days), and
-    when the expansion (Σ transitions × days) would exceed ``max_size``: CP-SAT expands each
-    automaton into a layered network, and past some size the slower LP costs more than the
-    stronger bound gives (measured on the benchmark, see docs/readme_parts/benchmark.md).
+    Size = Σ transitions × days, what CP-SAT's expansion grows with. Empty in explain mode
+    and for horizons with gaps between days (the automaton reads consecutive list entries
+    as consecutive days).
     """
-    from .sequence import _limit, _person_posts, _work_of, weekends
+    from .sequence import _limit, weekends
 
     problem = ctx.problem
     dates = [d.date for d in problem.days]
     if ctx.explain or not dates or not _contiguous(dates):
-        return 0
+        return [], 0
     n_weekends = len(weekends(dates).get(None, []))
-    index = _person_posts(ctx)
     plans = []
     for staff in problem.staff:
         sid = staff.staff_id
@@ -139,8 +136,24 @@ def add_sequence_automata(ctx: ModelContext, max_size: int | None = None) -> int
             if k is None and (a or 1) <= 1 and (b or 1) <= 1:
                 continue
         plans.append((sid, w is not None, trans, start, finals))
-    if max_size is not None and sum(len(p[2]) for p in plans) * len(dates) > max_size:
+    return plans, sum(len(p[2]) for p in plans) * len(dates)
+
+
+def add_sequence_automata(ctx: ModelContext, max_size: int | None = None) -> int:
+    """Add the redundant pattern automaton for every person with a run or weekend limit.
+
+    Returns the number of automata added: none when the expansion (see
+    :func:`plan_automata`) would exceed ``max_size``, because CP-SAT expands each automaton
+    into a layered network and past some size the slower LP costs more than the stronger
+    bound gives (measured on the benchmark, see docs/readme_parts/benchmark.md).
+    """
+    from .sequence import _person_posts, _work_of
+
+    plans, size = plan_automata(ctx)
+    if not plans or (max_size is not None and size > max_size):
         return 0
+    index = _person_posts(ctx)
+    dates = [d.date for d in ctx.problem.days]
     for sid, weekend_labels, trans, start, finals in plans:
         work = _work_of(ctx, index, sid)
         labels = [work[d] + (2 * _kind(d) if weekend_labels else 0) for d in dates]
