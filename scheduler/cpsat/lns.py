@@ -4,10 +4,12 @@ Used by the benchmark (one level ``cover + requests``) on top of the model helpe
 :func:`~scheduler.cpsat.model.build_model`, so the benchmark exercises exactly the township
 rule functions. Why the phases (each was measured, see docs/readme_parts/benchmark.md):
 
-1. *First roster*: the plain model with CP-SAT's default portfolio finds a roster in
-   about a second and improves it with its neighbourhood search. The strong model below is
-   slow to find any roster: feasibility jump rarely finds one with minimum-minutes and run
-   rules, and its full-search worker first spends seconds on a large LP.
+1. *First roster* (only when phase 3 uses automata): the plain model with CP-SAT's
+   default portfolio finds a roster in about a second and improves it with its
+   neighbourhood search. The strong model below is slow to find any roster: feasibility
+   jump rarely finds one with minimum-minutes and run rules, and its full-search worker
+   first spends seconds on a large LP. Models too large for the automata skip this phase
+   and run ``max_lp`` on the plain model for the whole time (measured better).
 2. *LNS over days or people* (:func:`lns`, optional, off by default): fix everyone outside
    a window of days or a set of people and re-solve the rest. Measured: it does not beat
    CP-SAT's own neighbourhoods here, so it is kept only as an option.
