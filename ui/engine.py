@@ -136,15 +136,6 @@ def replan(problem: Any, roster: Any, time_limit: float, allow_gaps: bool) -> An
     return _call("ui.err.replan", _replan, problem, roster, params)
 
 
-def replan_after_leave(problem: Any, roster: Any, staff_id: str, start: Any, end: Any,
-                       time_limit: float, allow_gaps: bool, full: bool = False) -> Any:
-    """A sick call: quick repair (fewest changes, < 1 s) or the solver's full re-plan."""
-    from .quick_replan import replan_after_leave as _replan
-
-    params = solve_params(time_limit, allow_gaps, reference=roster)
-    return _call("ui.err.replan", _replan, problem, roster, staff_id, start, end, params, full)
-
-
 @functools.lru_cache(maxsize=16)
 def validate(problem: Any, roster: Any, allow_gaps: bool = False) -> Any:
     """The solver-free check of a roster (cached: problem and roster are frozen, hashable)."""

@@ -42,8 +42,6 @@ def _fmt(x: Fraction | float) -> str:
 
 def bound_sentence(result, lang: str) -> str:
     """One sentence: how unfair the fairest-loaded person is, and what is proven about it."""
-    if result is not None and result.status == "repaired":
-        return t("ui.bound.repaired", lang)
     levels = {lv.name: lv for lv in (result.levels if result is not None else ())}
     lv = levels.get("max_excess")
     if lv is None:

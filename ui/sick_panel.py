@@ -23,7 +23,6 @@ SICK_STAFF = "sick_staff"
 SICK_FROM = "sick_from"
 SICK_TO = "sick_to"
 SICK_KIND = "sick_kind"
-SICK_FULL = "sick_full"
 
 
 def leave_frame(problem) -> pd.DataFrame:
@@ -32,11 +31,11 @@ def leave_frame(problem) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["staff_id", "start", "end", "kind"]).astype(str)
 
 
-def mark_and_replan(plan, staff_id: str, start, end, kind: str, lang: str, full: bool = False):
+def mark_and_replan(plan, staff_id: str, start, end, kind: str, lang: str):
     """Add the leave, re-plan against the current roster, and make the result the plan.
 
-    The quick repair (only the absent person's duties move) is tried first; ``full`` or a
-    cell nobody may take sends it to the solver's complete re-plan instead.
+    The engine's ``replan`` keeps cover first and then the fewest changes against the current
+    roster, and only then rebalances fairness, so a sick call moves as little as possible.
     """
     from scheduler import Leave
 
@@ -46,8 +45,7 @@ def mark_and_replan(plan, staff_id: str, start, end, kind: str, lang: str, full:
     # Pins of the absent person on the leave days cannot hold any more.
     new_problem = dataclasses.replace(new_problem, pins=tuple(
         p for p in new_problem.pins if not (p.staff_id == staff_id and start <= p.date <= end)))
-    result = engine.replan_after_leave(new_problem, plan.roster, staff_id, start, end,
-                                       time_limit(), allow_gaps(), full)
+    result = engine.replan(new_problem, plan.roster, time_limit(), allow_gaps())
     changed = diff_cells(plan.roster, result.roster) if result.roster is not None else frozenset()
     sc = state.scenario()
     frames = dict(sc.frames) if sc is not None else {}
@@ -70,14 +68,13 @@ def render(plan, lang: str) -> None:
                         max_value=problem.end, key=SICK_TO)
     kind = c4.selectbox(t("ui.sick.kind", lang), LEAVE_KINDS, index=LEAVE_KINDS.index("sick"),
                         key=state.lang_key(SICK_KIND), format_func=lambda k: t(f"leave.{k}", lang))
-    full = st.checkbox(t("ui.sick.full", lang), key=SICK_FULL, help=t("ui.sick.full_help", lang))
     if st.button(t("ui.sick.replan", lang), key="replan_btn", type="primary"):
         if end < start:
             st.error(t("ui.sick.bad_dates", lang))
             return
         try:
             with st.spinner(t("ui.sick.working", lang)):
-                result, changed = mark_and_replan(plan, sid, start, end, kind, lang, full)
+                result, changed = mark_and_replan(plan, sid, start, end, kind, lang)
         except engine.EngineError as err:
             show_engine_error(err, lang)
             return

@@ -148,10 +148,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.explain.more": ("……另有 {count} 条", "… and {count} more"),
     "ui.explain.violations": ("当前排班违反了 {count} 条规则（可能来自手工调整）。", "The current roster breaks {count} rule(s) (perhaps after a hand edit)."),
     "ui.explain.violation_list": ("查看违反的规则", "Show the broken rules"),
-    "ui.bound.repaired": (
-        "本次只替换了请假人员的班次（变动已是最少），未重新证明公平性；需要时可点“开始排班”重新优化，或在“公平性”页查看每人偏差。",
-        "Only the absent person's duties were handed over (the fewest changes possible); fairness was not re-proven. Press Solve to re-optimise, or see each person's deviation on the Fairness page.",
-    ),
     "ui.bound.none": ("没有公平性方面的结论。", "No fairness figures for this run."),
     "ui.bound.excess_optimal": (
         "已是最公平：全体人员中负担最重的人比其应担份额多 {value} 分，已证明任何排法都无法更低。",
@@ -190,12 +186,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.sick.from": ("自", "From"),
     "ui.sick.to": ("至", "To"),
     "ui.sick.kind": ("类别", "Kind"),
-    "ui.sick.full": ("完整重新优化（较慢，同时重新平衡公平性）", "Full re-optimisation (slower, also rebalances fairness)"),
-    "ui.sick.full_help": (
-        "不勾选时只替换此人在请假期间的班次，变动最少，一秒内完成；勾选后由求解器在保持变动最少的前提下重新平衡公平性。",
-        "Unticked, only this person's duties in the leave are handed to others (fewest changes, under a second); ticked, the solver also rebalances fairness while keeping changes to a minimum.",
-    ),
-    "ui.status.repaired": ("已就地替换，变动最少", "repaired in place with the fewest changes"),
     "ui.sick.replan": ("登记并以最少变动重排", "Record and re-plan with fewest changes"),
     "ui.sick.working": ("正在重排……", "Re-planning…"),
     "ui.sick.done": ("已重排：{count} 个班次有变动（黄色）。", "Re-planned: {count} duty cell(s) changed (yellow)."),
