@@ -16,6 +16,7 @@ from ortools.sat.python import cp_model
 from ..problem import Finding, Problem, SolveParams
 from .model import build_model
 from .precheck import prechecks
+from .safe_solve import solve_model
 
 __all__ = ["explain", "prechecks", "core", "UNEXPLAINED"]
 
@@ -31,7 +32,7 @@ def _solve(ctx, assumptions, budget: float, workers: int, seed: int) -> int:
     solver.parameters.max_time_in_seconds = max(0.05, budget)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
-    status = solver.solve(ctx.model)
+    status = solve_model(solver, ctx.model)
     return status, solver
 
 

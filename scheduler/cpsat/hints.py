@@ -5,6 +5,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from .context import ModelContext
+from .safe_solve import solve_model
 from .zsearch import complete
 
 OPTIONS = {"greedy": True, "probes": True}
@@ -41,7 +42,7 @@ def extend(ctx: ModelContext, sol: list[int]) -> list[int]:
     solver.parameters.fix_variables_to_their_hinted_value = True
     solver.parameters.max_time_in_seconds = 5.0
     solver.parameters.num_workers = 1
-    status = solver.solve(m)
+    status = solve_model(solver, m)
     m.clear_hints()
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return list(solver.response_proto.solution)

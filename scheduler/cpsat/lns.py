@@ -33,6 +33,7 @@ from ortools.sat.python import cp_model
 
 from .context import ModelContext
 from .expr import flat_value
+from .safe_solve import solve_model
 from .sequence_automaton import add_sequence_automata, plan_automata
 
 AUTOMATON_BUDGET = 120_000
@@ -121,7 +122,7 @@ def solve_weighted(ctx: ModelContext, spec, time_limit: float, workers: int = 2,
     strong = bool(plans) and size <= AUTOMATON_BUDGET
     if first_share > 0 and strong:
         solver = _solver(workers, seed, time_limit * first_share, lp=None)
-        st = solver.solve(ctx.model, tracker)
+        st = solve_model(solver, ctx.model, tracker)
         if st in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.INFEASIBLE):
             bound = int(solver.best_objective_bound) if st != cp_model.INFEASIBLE else 0
         phases.append(("first", round(time.monotonic() - t0, 2), tracker.objective, bound))
@@ -149,7 +150,7 @@ def solve_weighted(ctx: ModelContext, spec, time_limit: float, workers: int = 2,
         elif tracker.best is not None:  # plain model: keep improving the incumbent
             _hint(ctx, variables, tracker.best)
         solver = _solver(workers, seed, left, lp=True)
-        st = solver.solve(ctx.model, tracker)
+        st = solve_model(solver, ctx.model, tracker)
         if st == cp_model.INFEASIBLE and cutoff is not None:
             st, bound = cp_model.OPTIMAL, tracker.objective
         elif st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -233,7 +234,7 @@ def lns(ctx: ModelContext, spec, tracker: _Tracker, variables: list, deadline: f
         solver = _solver(workers, seed + rounds, limit, lp=True)
         sub_tracker = _Tracker([sub.get_int_var_from_proto_index(v.index) for v in variables],
                                tracker.t0, None)
-        st = solver.solve(sub, sub_tracker)
+        st = solve_model(solver, sub, sub_tracker)
         if sub_tracker.objective is not None and sub_tracker.objective < tracker.objective:
             tracker.best, tracker.objective = sub_tracker.best, sub_tracker.objective
             tracker.when = sub_tracker.when

@@ -9,6 +9,7 @@ from ortools.sat.python import cp_model
 
 from ..problem import Progress
 from .context import ModelContext
+from .safe_solve import solve_model
 
 
 class _Feasibility:
@@ -78,7 +79,7 @@ def run_once(ctx: ModelContext, level, budget: float, t0: float, on_progress,
                                    daemon=True)
         watcher.start()
     try:
-        status = solver.solve(m, cb)
+        status = solve_model(solver, m, cb)
     finally:
         done.set()
         if watcher is not None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from .context import ModelContext
+from .safe_solve import solve_model
 
 MAX_CANDIDATES = 200_000
 
@@ -64,7 +65,7 @@ def complete(ctx: ModelContext, values: dict, budget: float = 2.0) -> list[int] 
     solver.parameters.max_time_in_seconds = budget
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = ctx.params.seed
-    status = solver.solve(m)
+    status = solve_model(solver, m)
     m.clear_hints()
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return list(solver.response_proto.solution)
