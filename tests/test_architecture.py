@@ -36,7 +36,8 @@ def test_core_module_is_pure(path: Path) -> None:
         for name in names:
             assert name.split(".")[0] not in FORBIDDEN_IMPORTS, f"{path}: imports {name}"
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            assert node.func.id not in FORBIDDEN_CALLS, f"{path}:{node.lineno} calls {node.func.id}()"
+            call = node.func.id
+            assert call not in FORBIDDEN_CALLS, f"{path}:{node.lineno} calls {call}()"
 
 
 def test_cores_do_not_import_each_other() -> None:
