@@ -7,14 +7,14 @@ so the workbook holds exactly what was ranked.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from appraisal.model import DIMENSION_ENGLISH, DIMENSIONS, Reason, Results
 from office.i18n import t
+
+from .atomic import atomic_path
 
 RESULT_COLUMNS = ["staff_id", "name", "department", "category", *DIMENSIONS, "bonus",
                   "deductions", "total", "rank", "grade", "eligible", "flags", "suggestions",
@@ -108,18 +108,12 @@ def write_results(res: Results, out: str | Path, lang: str = "zh") -> None:
     results = results_frame(res, lang)
     breakdown = res.breakdown[BREAKDOWN_COLUMNS]
     counts, quota = summary_frames(res, lang)
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=out.parent if str(out.parent) else ".")
-    os.close(fd)
-    try:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
-            results.to_excel(xw, sheet_name="results", index=False)
-            breakdown.to_excel(xw, sheet_name="breakdown", index=False)
-            counts.to_excel(xw, sheet_name="summary", index=False)
-            quota.to_excel(xw, sheet_name="summary", index=False, startrow=len(counts) + 2)
-            _format(xw.sheets["results"], list(range(5, 13)))
-            _format(xw.sheets["breakdown"], [3, 4, 6, 10])
-            xw.sheets["results"].freeze_panes = "C2"
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+    with atomic_path(out, suffix=".xlsx.part") as tmp, \
+            pd.ExcelWriter(tmp, engine="openpyxl") as xw:
+        results.to_excel(xw, sheet_name="results", index=False)
+        breakdown.to_excel(xw, sheet_name="breakdown", index=False)
+        counts.to_excel(xw, sheet_name="summary", index=False)
+        quota.to_excel(xw, sheet_name="summary", index=False, startrow=len(counts) + 2)
+        _format(xw.sheets["results"], list(range(5, 13)))
+        _format(xw.sheets["breakdown"], [3, 4, 6, 10])
+        xw.sheets["results"].freeze_panes = "C2"

@@ -15,8 +15,6 @@ that someone could print.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -26,6 +24,7 @@ from office.i18n import has, t
 from scheduler.problem import Problem, Roster, SolveResult
 from scheduler.validate import Validation, validate
 
+from .atomic import atomic_path
 from .roster_writer_sheets import fairness_sheet, header, solver_sheet, summary_sheet, widths
 
 SHEETS = ("assignments", "grid", "summary", "fairness", "solver")
@@ -72,15 +71,8 @@ def roster_workbook_bytes(problem: Problem, roster: Roster, validation: Validati
 
 
 def _save_atomically(wb: Workbook, target: Path) -> None:
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".xlsx.part", dir=folder)
-    os.close(fd)
-    try:
+    with atomic_path(target, suffix=".xlsx.part") as tmp:
         wb.save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def build_workbook(problem: Problem, roster: Roster, validation: Validation, lang: str,

@@ -10,7 +10,7 @@ import pytest
 
 from scheduler.problem import Finding, LevelResult, Roster, SolveResult
 from scheduler.validate import validate
-from shells import roster_writer
+from shells import atomic
 from shells.roster_reader import read_roster
 from shells.roster_writer import SHEETS, roster_workbook_bytes, write_roster
 from tests.scheduler.factories import day, leave, make_problem, person, post, roster, rotate
@@ -90,7 +90,7 @@ def test_failed_write_leaves_the_old_file_and_no_debris(tmp_path, monkeypatch) -
     def boom(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(roster_writer.os, "replace", boom)
+    monkeypatch.setattr(atomic.os, "replace", boom)
     with pytest.raises(OSError):
         write_roster(path, PROBLEM, rotate(PROBLEM, ["B", "A"]))
     assert path.read_bytes() == before
