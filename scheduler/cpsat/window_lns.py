@@ -1,0 +1,106 @@
+"""Large-neighbourhood search over windows of days, for everyone at once.
+
+Why days: in rostering the soft cover of a day couples every employee working that day,
+while the hard sequence rules couple each employee's neighbouring days. CP-SAT's own
+neighbourhoods are generic (random variables, random constraints, graph walks); they rarely
+free *all* duties of a few consecutive days together, which is exactly the move that can
+trade cover between people without breaking anyone's runs. Freeing a window of days for
+everyone, fixing all other duties to the incumbent, gives sub-problems small enough for
+CP-SAT to improve or solve to optimality within a couple of seconds.
+
+The window width adapts: it grows after a window was solved to optimality (the
+neighbourhood was too easy) and shrinks after a time-out. Windows are drawn so that every
+start day is visited before any is repeated (a shuffled sweep), so no part of the horizon
+is starved.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from .safe_solve import solve_model
+
+
+@dataclass
+class WindowStats:
+    """What a :func:`window_search` run did: rounds, improvements, final width in days."""
+
+    rounds: int = 0
+    improved: int = 0
+    width: int = 0
+
+
+def day_groups(keys: Sequence[tuple], dates: Sequence) -> list[list[int]]:
+    """Positions in ``keys`` (duty keys ``(person, date, post)``) grouped by date order."""
+    where = {d: i for i, d in enumerate(dates)}
+    groups: list[list[int]] = [[] for _ in dates]
+    for pos, key in enumerate(keys):
+        i = where.get(key[1])
+        if i is not None:
+            groups[i].append(pos)
+    return groups
+
+
+def windows(n_days: int, width: int, rng: random.Random) -> list[int]:
+    """Start days of one shuffled sweep: every start of a ``width``-day window once."""
+    starts = list(range(max(1, n_days - width + 1)))
+    rng.shuffle(starts)
+    return starts
+
+
+def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
+                  groups: list[list[int]], best: list[int], objective: int,
+                  deadline: float, accept: Callable[[list[int], int], None],
+                  workers: int = 2, seed: int = 0, width: int = 7,
+                  sub_limit: float = 2.0) -> WindowStats:
+    """Improve the incumbent ``best`` (full solution vector of ``model``) until ``deadline``.
+
+    ``duty_index[pos]`` is the model index of the duty variable at position ``pos`` and
+    ``groups`` lists the positions per day (see :func:`day_groups`). Each round frees the
+    duties of a window of days, fixes all others to the incumbent, hints the incumbent and
+    asks for a strictly better objective; ``accept(solution, objective)`` is called on each
+    improvement. ``model`` itself is not changed.
+    """
+    rng = random.Random(seed)
+    n_days = len(groups)
+    width = max(1, min(width, n_days))
+    stats = WindowStats(width=width)
+    queue: list[int] = []
+    while time.monotonic() < deadline - 0.3:
+        if not queue:
+            queue = windows(n_days, width, rng)
+        start = queue.pop()
+        free = {pos for day in groups[start:start + width] for pos in day}
+        sub = model.clone()
+        for pos, i in enumerate(duty_index):
+            if pos not in free:
+                sub.add(sub.get_int_var_from_proto_index(i) == best[i])
+        sub.clear_hints()
+        for i, val in enumerate(best):
+            sub.add_hint(sub.get_int_var_from_proto_index(i), val)
+        solver = cp_model.CpSolver()
+        prm = solver.parameters
+        prm.num_workers = max(1, workers)
+        prm.random_seed = seed + stats.rounds
+        prm.max_time_in_seconds = max(0.1, min(sub_limit, deadline - time.monotonic()))
+        st = solve_model(solver, sub, None)
+        stats.rounds += 1
+        if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            value = int(round(solver.objective_value))
+            if value < objective:
+                best = [solver.value(sub.get_int_var_from_proto_index(i))
+                        for i in range(len(best))]
+                objective = value
+                stats.improved += 1
+                accept(best, objective)
+        old = width
+        width = min(n_days, width + 1) if st == cp_model.OPTIMAL else max(2, width - 1)
+        if width != old:
+            queue = []
+        stats.width = width
+    return stats
