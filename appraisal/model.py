@@ -30,11 +30,9 @@ DEFAULT_DIMENSION_WEIGHTS = (("德", 20.0), ("能", 15.0), ("勤", 15.0), ("绩"
 """No official split exists; 绩 carries most weight as in most county schemes."""
 
 RULES = ("ratio", "band", "binary", "deduction", "rating")
-DIRECTIONS = ("higher", "lower")
 RATER_GROUPS = ("leader", "peer", "public", "self")
 CATEGORIES = ("civil_servant", "institution")
 DERIVED = ("duty_completion_rate", "duties_missed", "tasks_on_time_rate", "tasks_led")
-DUTY_STATUSES = ("done", "missed", "swapped")
 
 # Sanctions from lightest to heaviest; Chinese names are the ones HR types.
 SANCTIONS = ("warning", "demerit", "major_demerit", "demotion", "removal")

@@ -96,8 +96,3 @@ def duty_counts(problem: Problem, roster: Roster) -> dict[str, dict[str, int]]:
         c["weekend_holiday"] += int(days[a.date].is_weekend_or_holiday)
         c["night"] += int(posts[a.post_id].is_night)
     return out
-
-
-def deviations(values: dict[str, Fraction], share: dict[str, Fraction]) -> dict[str, Fraction]:
-    """value − share for the people who have a share."""
-    return {i: Fraction(values.get(i, 0)) - s for i, s in share.items()}

@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from .context import ModelContext
-from .expr import flat_value
 from .safe_solve import solve_model
 from .sequence_automaton import add_sequence_automata, plan_automata
 from .window_lns import day_groups, window_search
@@ -206,11 +205,6 @@ def _result(st, tracker: _Tracker, bound: int, t0: float, phases) -> WeightedRes
         status = "FEASIBLE"
     return WeightedResult(status, tracker.objective, bound, tracker.best,
                           time.monotonic() - t0, tracker.when, tuple(phases))
-
-
-def value_of(ctx: ModelContext, spec, solution: list[int]) -> int:
-    """The objective of ``spec`` recomputed from a solution vector (no solver needed)."""
-    return sum(w * flat_value(ctx.terms[t].expr, solution) for t, w in spec if t in ctx.terms)
 
 
 def _x_indices(ctx: ModelContext) -> dict[tuple, int]:
