@@ -53,42 +53,55 @@ def windows(n_days: int, width: int, rng: random.Random) -> list[int]:
     return starts
 
 
+def _solve_fixed(model: cp_model.CpModel, duty_index: Sequence[int], free: set[int],
+                 best: list[int], limit: float, workers: int, seed: int):
+    """Solve ``model`` with every duty outside ``free`` fixed to ``best``; status, solver."""
+    sub = model.clone()
+    for pos, i in enumerate(duty_index):
+        if pos not in free:
+            domain = sub.proto.variables[i].domain  # a Boolean: [0, 1]
+            domain[0] = domain[1] = best[i]
+    sub.clear_hints()
+    for i, val in enumerate(best):
+        sub.add_hint(sub.get_int_var_from_proto_index(i), val)
+    solver = cp_model.CpSolver()
+    prm = solver.parameters
+    prm.num_workers = max(1, workers)
+    prm.random_seed = seed
+    prm.max_time_in_seconds = max(0.1, limit)
+    return solve_model(solver, sub, None), solver, sub
+
+
 def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
                   groups: list[list[int]], best: list[int], objective: int,
                   deadline: float, accept: Callable[[list[int], int], None],
                   workers: int = 2, seed: int = 0, width: int = 7,
-                  sub_limit: float = 2.0) -> WindowStats:
+                  sub_limit: float = 2.0, patience: float | None = None) -> WindowStats:
     """Improve the incumbent ``best`` (full solution vector of ``model``) until ``deadline``.
 
     ``duty_index[pos]`` is the model index of the duty variable at position ``pos`` and
     ``groups`` lists the positions per day (see :func:`day_groups`). Each round frees the
     duties of a window of days, fixes all others to the incumbent, hints the incumbent and
     asks for a strictly better objective; ``accept(solution, objective)`` is called on each
-    improvement. ``model`` itself is not changed.
+    improvement. The search also ends after ``patience`` seconds without an improvement,
+    so that the caller can hand over to another search. ``model`` itself is not changed.
     """
     rng = random.Random(seed)
     n_days = len(groups)
     width = max(1, min(width, n_days))
     stats = WindowStats(width=width)
     queue: list[int] = []
+    last = time.monotonic()
     while time.monotonic() < deadline - 0.3:
+        if patience is not None and time.monotonic() - last > patience:
+            break
         if not queue:
             queue = windows(n_days, width, rng)
         start = queue.pop()
         free = {pos for day in groups[start:start + width] for pos in day}
-        sub = model.clone()
-        for pos, i in enumerate(duty_index):
-            if pos not in free:
-                sub.add(sub.get_int_var_from_proto_index(i) == best[i])
-        sub.clear_hints()
-        for i, val in enumerate(best):
-            sub.add_hint(sub.get_int_var_from_proto_index(i), val)
-        solver = cp_model.CpSolver()
-        prm = solver.parameters
-        prm.num_workers = max(1, workers)
-        prm.random_seed = seed + stats.rounds
-        prm.max_time_in_seconds = max(0.1, min(sub_limit, deadline - time.monotonic()))
-        st = solve_model(solver, sub, None)
+        limit = min(sub_limit, deadline - time.monotonic())
+        st, solver, sub = _solve_fixed(model, duty_index, free, best, limit, workers,
+                                       seed + stats.rounds)
         stats.rounds += 1
         if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             value = int(round(solver.objective_value))
@@ -97,6 +110,7 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
                         for i in range(len(best))]
                 objective = value
                 stats.improved += 1
+                last = time.monotonic()
                 accept(best, objective)
         old = width
         width = min(n_days, width + 1) if st == cp_model.OPTIMAL else max(2, width - 1)

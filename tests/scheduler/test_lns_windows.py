@@ -55,3 +55,17 @@ def test_window_search_improves_and_reports_each_improvement():
     assert stats.improved == len(seen) >= 1
     assert seen[-1] == -(n // 2)
     assert len(m.proto.constraints) == n - 1  # the caller's model is not changed
+
+
+def test_window_search_gives_up_after_its_patience():
+    """From the optimum nothing improves: with 0.5 s patience the search ends long before
+    its 10-s deadline, having improved nothing."""
+    n = 12
+    m, xs = _chain(n)
+    best = [1 if d % 2 == 0 else 0 for d in range(n)]
+    t = time.monotonic()
+    stats = window_search(m, [x.index for x in xs], [[d] for d in range(n)], best,
+                          -(n // 2), t + 10.0, lambda *_: None, workers=1, width=3,
+                          sub_limit=0.2, patience=0.5)
+    assert stats.improved == 0 and stats.rounds >= 1
+    assert time.monotonic() - t < 5.0

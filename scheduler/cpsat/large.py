@@ -1,0 +1,155 @@
+"""Models too large for the pattern automata: person-by-person start, then LP and windows.
+
+Why this path (measured on the benchmark, see the README's benchmark section):
+
+1. *Person-by-person first roster* (:mod:`.person_start`, when cover is soft): on the
+   largest models (a year, 150 people) the full model's presolve and root LP take longer
+   than the whole time limit, and even where CP-SAT finds rosters the person sweeps give
+   a complete incumbent within a second or two. Fixing its duties in a copy of the model
+   yields every auxiliary value in a short solve.
+2. ``max_lp`` from that incumbent (a complete hint) for the first 65 % of the time: it
+   keeps improving for most of that time, and cutting it into shorter turns was worse
+   (Instance8 1935 and Instance10 5167 with 12-s turns).
+3. *Windows of days* (:mod:`.window_lns`, all duties of a few consecutive days freed for
+   everyone) for the rest: from the same incumbent they improve some models at nearly
+   every round where ``max_lp`` had stalled. When the windows stall (no improvement for a
+   tenth of the time limit) ``max_lp`` takes over again from the incumbent, and so on in
+   turn, each until it stalls.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from ortools.sat.python import cp_model
+
+from .context import ModelContext
+from .lns import Tracker, WeightedResult, hint_all, lp_solver, result_of
+from .person_start import person_sweeps, soft_cover
+from .safe_solve import solve_model
+from .window_lns import day_groups, window_search
+
+PERSON_SHARE = 0.3
+"""Most of the time the person-by-person first roster may take."""
+
+PERSON_SWEEPS = 2
+"""Sweeps of the person-by-person start: the construction and one descent over everyone."""
+
+WINDOW_SHARE = 0.35
+"""The first ``max_lp`` turn leaves this share of the time to the windows."""
+
+STALL_SHARE = 0.1
+"""A search hands over after this share of the time limit without an improvement."""
+
+
+class _Watchdog:
+    """Stops a running CP-SAT search once the tracker has not improved for ``stall`` s.
+
+    ``CpSolver.stop_search`` is safe to call from another thread; the search then returns
+    FEASIBLE with what it found. Nothing is stopped while there is no incumbent at all.
+    """
+
+    def __init__(self, solver: cp_model.CpSolver, tracker: Tracker, stall: float):
+        self.solver, self.tracker, self.stall = solver, tracker, stall
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        start = time.monotonic()
+        while not self.done.wait(0.2):
+            last = max(start, self.tracker.t0 + self.tracker.when)
+            if self.tracker.best is not None and time.monotonic() - last > self.stall:
+                self.solver.stop_search()
+                return
+
+    def __enter__(self) -> _Watchdog:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.done.set()
+        self.thread.join()
+
+
+def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit: float,
+                workers: int, seed: int) -> WeightedResult:
+    """Minimise the objective already set on ``ctx.model`` within ``time_limit`` seconds."""
+    t0 = tracker.t0
+    deadline = t0 + time_limit
+    phases: list = []
+    if soft_cover(ctx.problem):
+        person_start(ctx, variables, tracker, t0 + PERSON_SHARE * time_limit, workers, seed,
+                     phases)
+    stall = STALL_SHARE * time_limit
+    bound, st, turn = 0, cp_model.UNKNOWN, 0
+    while deadline - time.monotonic() > 0.5:
+        if turn % 2 == 0 or tracker.best is None:
+            if tracker.best is not None:
+                hint_all(ctx, variables, tracker.best)
+            left = deadline - time.monotonic()
+            if turn == 0:  # the first turn runs up to the windows' share, stalled or not
+                left -= WINDOW_SHARE * time_limit
+            solver = lp_solver(workers, seed + turn, max(0.1, left), lp=True)
+            with _Watchdog(solver, tracker, stall if turn else float("inf")):
+                st = solve_model(solver, ctx.model, tracker)
+            if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                bound = max(bound, int(solver.best_objective_bound))
+            phases.append(("max_lp", round(time.monotonic() - t0, 2), tracker.objective, bound))
+            if st in (cp_model.OPTIMAL, cp_model.INFEASIBLE, cp_model.MODEL_INVALID):
+                break
+            if tracker.best is not None and bound >= tracker.objective:
+                break
+        else:
+            windows(ctx, tracker, deadline, workers, seed + turn, phases, stall)
+        turn += 1
+    ctx.model.clear_hints()
+    if st == cp_model.UNKNOWN and tracker.best is not None:
+        st = cp_model.FEASIBLE
+    return result_of(st, tracker, bound, t0, phases)
+
+
+def person_start(ctx: ModelContext, variables: list, tracker: Tracker, deadline: float,
+                 workers: int, seed: int, phases: list) -> None:
+    """First roster by :func:`.person_start.person_sweeps`, completed to a full vector."""
+    _, schedules = person_sweeps(ctx.problem, deadline, workers, seed,
+                                 max_sweeps=PERSON_SWEEPS)
+    t0 = tracker.t0
+    if schedules is None:
+        phases.append(("persons", round(time.monotonic() - t0, 2), None, 0))
+        return
+    chosen = {(sid, d, post) for sid, duties in schedules.items() for d, post in duties}
+    fixed = ctx.model.clone()
+    for key, var in ctx.x.items():
+        value = 1 if key in chosen else 0
+        domain = fixed.proto.variables[var.index].domain  # a Boolean: [0, 1]
+        domain[0] = domain[1] = value
+    solver = lp_solver(workers, seed, max(1.0, deadline - time.monotonic()), lp=None)
+    probe = Tracker([fixed.get_int_var_from_proto_index(v.index) for v in variables], t0, None)
+    solve_model(solver, fixed, probe)
+    if probe.best is not None and (tracker.objective is None
+                                   or probe.objective < tracker.objective):
+        tracker.best, tracker.objective, tracker.when = probe.best, probe.objective, probe.when
+        if tracker.on_solution is not None:
+            tracker.on_solution(tracker.objective, tracker.when)
+    phases.append(("persons", round(time.monotonic() - t0, 2), tracker.objective, 0))
+
+
+def windows(ctx: ModelContext, tracker: Tracker, deadline: float, workers: int, seed: int,
+            phases: list, patience: float | None = None) -> None:
+    """Improve the tracker's incumbent by :func:`.window_lns.window_search`."""
+    keys = list(ctx.x)
+    groups = day_groups(keys, [d.date for d in ctx.problem.days])
+    t0 = tracker.t0
+
+    def accept(solution: list[int], objective: int) -> None:
+        tracker.best, tracker.objective = solution, objective
+        tracker.when = time.monotonic() - t0
+        if tracker.on_solution is not None:
+            tracker.on_solution(objective, tracker.when)
+
+    stats = window_search(ctx.model, [ctx.x[k].index for k in keys], groups, tracker.best,
+                          tracker.objective, deadline, accept, workers, seed,
+                          patience=patience)
+    phases.append(("windows", round(time.monotonic() - t0, 2), tracker.objective,
+                   stats.rounds))

@@ -1,0 +1,56 @@
+"""The path for models too large for the automata: start, max_lp, windows, stall hand-over."""
+
+from __future__ import annotations
+
+import time
+
+from scheduler.cpsat.large import _Watchdog, solve_large
+from scheduler.cpsat.lns import Tracker, _variables, lp_solver, objective_of
+from scheduler.cpsat.model import build_model
+from scheduler.problem import Assignment, Roster, SolveParams
+from scheduler.validate import validate
+from shells.curtois_reader import read_instance
+
+from ..shells.test_curtois_reader import SHARED
+
+
+def _ctx(name: str):
+    problem = read_instance(SHARED / name)
+    ctx = build_model(problem, SolveParams(time_limit=10, workers=2))
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    return problem, ctx
+
+
+def test_solve_large_runs_every_phase_and_the_validator_agrees():
+    """On Instance8 in 12 s: person start, max_lp, windows; the roster keeps every hard rule
+    and the validator's objective equals the reported one, which is at least the bound."""
+    problem, ctx = _ctx("Instance8.txt")
+    variables = _variables(ctx)
+    res = solve_large(ctx, variables, Tracker(variables, time.monotonic(), None), 12.0, 2, 0)
+    names = [p[0] for p in res.phases]
+    assert names[:3] == ["persons", "max_lp", "windows"]
+    roster = Roster.of(Assignment(k[1], k[2], k[0])
+                       for k, v in ctx.x.items() if res.solution[v.index])
+    v = validate(problem, roster)
+    assert v.ok and v.levels[0][1] == res.objective >= res.bound
+    assert res.phases[0][2] >= res.objective  # later phases only improve
+
+
+def test_watchdog_stops_a_stalled_search_and_waits_without_incumbent():
+    """With an incumbent older than ``stall`` the search stops at once; without one the
+    watchdog lets it run (here to its own 1.5-s limit)."""
+    _, ctx = _ctx("Instance12.txt")
+    variables = _variables(ctx)
+    old = Tracker(variables, time.monotonic() - 100, None)
+    old.best, old.objective = [0] * len(variables), 10**9
+    solver = lp_solver(2, 0, 30.0, lp=True)
+    t = time.monotonic()
+    with _Watchdog(solver, old, stall=0.3):
+        solver.solve(ctx.model)
+    assert time.monotonic() - t < 5.0
+    empty = Tracker(variables, time.monotonic(), None)
+    solver = lp_solver(2, 0, 1.5, lp=True)
+    t = time.monotonic()
+    with _Watchdog(solver, empty, stall=0.1):
+        solver.solve(ctx.model)
+    assert time.monotonic() - t >= 1.4
