@@ -60,8 +60,8 @@ class _Watchdog:
         while not self.done.wait(0.2):
             last = max(start, self.tracker.t0 + self.tracker.when)
             if self.tracker.best is not None and time.monotonic() - last > self.stall:
-                self.solver.stop_search()
-                return
+                self.solver.stop_search()  # repeated until the search returns: a stop
+                # asked for before CP-SAT has set up its search would otherwise be lost
 
     def __enter__(self) -> _Watchdog:
         self.thread.start()
