@@ -121,3 +121,15 @@ def test_crlf_and_missing_file_section():
     with pytest.raises(CurtoisFormatError) as info:
         parse_instance(cut, "cut")
     assert "SECTION_COVER" in info.value.text("en")
+
+
+def test_generated_instance_reads_at_the_requested_size():
+    """``tools/gen_curtois`` writes the published format: the reader takes it without a
+    problem, with every day, person and shift type asked for and one cover row per day and
+    shift (the generator measures the engine at the held-out sizes)."""
+    from tools.gen_curtois import generate
+
+    problem = parse_instance(generate(28, 12, 5, seed=3), "gen")
+    assert (len(problem.days), len(problem.staff), len(problem.posts)) == (28, 12, 5)
+    assert len(problem.slots) == 28 * 5
+    assert problem.days[0].date.weekday() == 0
