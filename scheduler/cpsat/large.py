@@ -28,7 +28,7 @@ from .context import ModelContext
 from .lns import Tracker, WeightedResult, hint_all, lp_solver, result_of
 from .person_start import person_sweeps, soft_cover
 from .safe_solve import solve_model
-from .window_lns import day_groups, window_search
+from .window_lns import day_groups, fix_booleans, window_search
 
 PERSON_SHARE = 0.3
 """Most of the time the person-by-person first roster may take."""
@@ -120,10 +120,7 @@ def person_start(ctx: ModelContext, variables: list, tracker: Tracker, deadline:
         return
     chosen = {(sid, d, post) for sid, duties in schedules.items() for d, post in duties}
     fixed = ctx.model.clone()
-    for key, var in ctx.x.items():
-        value = 1 if key in chosen else 0
-        domain = fixed.proto.variables[var.index].domain  # a Boolean: [0, 1]
-        domain[0] = domain[1] = value
+    fix_booleans(fixed, {var.index: int(key in chosen) for key, var in ctx.x.items()})
     solver = lp_solver(workers, seed, max(1.0, deadline - time.monotonic()), lp=None)
     probe = Tracker([fixed.get_int_var_from_proto_index(v.index) for v in variables], t0, None)
     solve_model(solver, fixed, probe)

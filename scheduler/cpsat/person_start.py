@@ -19,7 +19,6 @@ functions as the full model are used, so nothing here knows the benchmark.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import random
 import threading
 import time
@@ -28,6 +27,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from ortools.sat.python import cp_model
+
+from office.people import days_on_leave
 
 from ..problem import Problem
 from .safe_solve import solve_model
@@ -48,9 +49,9 @@ def residual_problem(problem: Problem, staff_id: str, others: Counter) -> Proble
     penalty ``wu·max(0, R−A−c) + wo·max(0, A+c−R)`` equals the residual one with
     requirement ``max(0, R−A)`` plus a constant, because ``c`` never exceeds one.
     """
-    mine = {s.staff_id for s in problem.staff if s.staff_id == staff_id}
+    mine = {staff_id}
     caps = dict(problem.limits_of(staff_id).max_per_post)
-    away = {d for lv in problem.leave if lv.staff_id == staff_id for d in _dates(lv)}
+    away = days_on_leave(problem.leave, staff_id)
     # Slots this person can never take only add a constant: leaving them out keeps the
     # one-person model small on wide instances (32 shift types, a year).
     slots = tuple(
@@ -90,17 +91,8 @@ def best_schedule(problem: Problem, staff_id: str, others: Counter, time_limit: 
     return solver.status_name(st), chosen
 
 
-def _dates(leave) -> list:
-    n = (leave.end - leave.start).days
-    return [leave.start + dt.timedelta(days=i) for i in range(n + 1)]
-
-
-def _count(schedules: dict[str, Schedule]) -> Counter:
-    return Counter(duty for s in schedules.values() for duty in s)
-
-
 def person_sweeps(problem: Problem, deadline: float, workers: int = 1, seed: int = 0,
-                  start: dict[str, Schedule] | None = None, max_sweeps: int = 3,
+                  max_sweeps: int = 3,
                   on_sweep: Callable[[int, dict[str, Schedule]], None] | None = None,
                   ) -> tuple[str, dict[str, Schedule] | None]:
     """Greedy construction and coordinate descent until ``deadline`` or no change.
@@ -116,8 +108,8 @@ def person_sweeps(problem: Problem, deadline: float, workers: int = 1, seed: int
     """
     rng = random.Random(seed)
     ids = [s.staff_id for s in problem.staff]
-    schedules: dict[str, Schedule] = dict(start or {})
-    counts = _count(schedules)
+    schedules: dict[str, Schedule] = {}
+    counts: Counter = Counter()
     lock = threading.Lock()
     threads = max(1, workers)
     state = {"failed": None, "changed": False}

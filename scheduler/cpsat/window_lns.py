@@ -53,14 +53,19 @@ def windows(n_days: int, width: int, rng: random.Random) -> list[int]:
     return starts
 
 
+def fix_booleans(model: cp_model.CpModel, values: dict[int, int]) -> None:
+    """Fix Boolean variables (model index → 0/1) in their domains, not by constraints:
+    presolve drops them at once, and nothing is added that a copy would carry along."""
+    for i, value in values.items():
+        domain = model.proto.variables[i].domain  # a Boolean: [0, 1]
+        domain[0] = domain[1] = value
+
+
 def _solve_fixed(model: cp_model.CpModel, duty_index: Sequence[int], free: set[int],
                  best: list[int], limit: float, workers: int, seed: int):
     """Solve ``model`` with every duty outside ``free`` fixed to ``best``; status, solver."""
     sub = model.clone()
-    for pos, i in enumerate(duty_index):
-        if pos not in free:
-            domain = sub.proto.variables[i].domain  # a Boolean: [0, 1]
-            domain[0] = domain[1] = best[i]
+    fix_booleans(sub, {i: best[i] for pos, i in enumerate(duty_index) if pos not in free})
     sub.clear_hints()
     for i, val in enumerate(best):
         sub.add_hint(sub.get_int_var_from_proto_index(i), val)
@@ -82,9 +87,10 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
     ``duty_index[pos]`` is the model index of the duty variable at position ``pos`` and
     ``groups`` lists the positions per day (see :func:`day_groups`). Each round frees the
     duties of a window of days, fixes all others to the incumbent, hints the incumbent and
-    asks for a strictly better objective; ``accept(solution, objective)`` is called on each
-    improvement. The search also ends after ``patience`` seconds without an improvement,
-    so that the caller can hand over to another search. ``model`` itself is not changed.
+    keeps the result only when its objective is strictly better; ``accept(solution,
+    objective)`` is called on each improvement. The search also ends after ``patience``
+    seconds without an improvement, so that the caller can hand over to another search.
+    ``model`` itself is not changed.
     """
     rng = random.Random(seed)
     n_days = len(groups)
