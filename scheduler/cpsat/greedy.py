@@ -208,15 +208,9 @@ def repair(st: State, caps: dict[str, int], max_rounds: int = 20) -> int:
                             continue
                         if st.load[j] + pts - pts2 > caps[j]:
                             continue
-                        st.remove(i, d)
-                        st.remove(j, d2)
-                        if st.ok(i, d2, p2) and st.ok(j, d, p):
-                            st.take(i, d2, p2)
-                            st.take(j, d, p)
+                        if _exchange(st, [(i, d, p), (j, d2, p2)], [(i, d2, p2), (j, d, p)]):
                             done = changed = True
                             break
-                        st.take(i, d, p)
-                        st.take(j, d2, p2)
                     if done:
                         break
         if not changed:
@@ -243,14 +237,22 @@ def _chain(st: State, caps: dict[str, int], i: str, d: dt.date, p: str,
                     continue
                 if not st.ok(k, d2, p2):
                     continue
-                st.remove(j, d2)
-                st.remove(i, d)
-                if st.ok(j, d, p) and st.ok(k, d2, p2):
-                    st.take(j, d, p)
-                    st.take(k, d2, p2)
+                if _exchange(st, [(j, d2, p2), (i, d, p)], [(j, d, p), (k, d2, p2)]):
                     return True
-                st.take(i, d, p)
-                st.take(j, d2, p2)
+    return False
+
+
+def _exchange(st: State, out: list[tuple], into: list[tuple]) -> bool:
+    """Give up the duties ``out`` and take ``into`` if each is legal once ``out`` is gone;
+    otherwise put ``out`` back, so a failed move leaves the roster as it was."""
+    for who, d, _ in out:
+        st.remove(who, d)
+    if all(st.ok(*duty) for duty in into):
+        for duty in into:
+            st.take(*duty)
+        return True
+    for duty in out:
+        st.take(*duty)
     return False
 
 
