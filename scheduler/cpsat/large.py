@@ -7,14 +7,14 @@ Why this path (measured on the benchmark, see the README's benchmark section):
    than the whole time limit, and even where CP-SAT finds rosters the person sweeps give
    a complete incumbent within a second or two. Fixing its duties in a copy of the model
    yields every auxiliary value in a short solve.
-2. ``max_lp`` from that incumbent (a complete hint) for the first 65 % of the time: it
-   keeps improving for most of that time, and cutting it into shorter turns was worse
-   (Instance8 1935 and Instance10 5167 with 12-s turns).
+2. ``max_lp`` from that incumbent (a complete hint) for the first 40 % of the time: it
+   brings the person start down fast and gives the bound, and cutting it into shorter
+   turns was worse (Instance8 1935 and Instance10 5167 with 12-s turns).
 3. *Windows of days* (:mod:`.window_lns`, all duties of a few consecutive days freed for
-   everyone) for the rest: from the same incumbent they improve some models at nearly
-   every round where ``max_lp`` had stalled. When the windows stall (no improvement for a
-   tenth of the time limit) ``max_lp`` takes over again from the incumbent, and so on in
-   turn, each until it stalls.
+   everyone, each solved with ``max_lp`` too) for the rest: from the same incumbent they
+   improve some models at nearly every round where ``max_lp`` had stalled. When the
+   windows stall (no improvement for a tenth of the time limit) ``max_lp`` takes over
+   again from the incumbent, and so on in turn, each until it stalls.
 """
 
 from __future__ import annotations
@@ -36,8 +36,14 @@ PERSON_SHARE = 0.3
 PERSON_SWEEPS = 2
 """Sweeps of the person-by-person start: the construction and one descent over everyone."""
 
-WINDOW_SHARE = 0.35
-"""The first ``max_lp`` turn leaves this share of the time to the windows."""
+WINDOW_SHARE = 0.6
+"""The first ``max_lp`` turn leaves this share of the time to the windows.
+
+Since the windows are solved with ``max_lp`` they improve faster than the full ``max_lp``
+search on the larger models; 60-s runs, seeds 0 and 1 (README, change 13): with 0.35
+Instance8/10/11/12 gave 1530 1425 / 4843 4753 / 3550 3671 / 4907 4817, with 0.6
+1615 1415 / 4750 4757 / 3550 3466 / 4518 4592, with 0.8 1632 1528 / 4860 4762 /
+3670 3661 / 4397 4596 (and Instance12's root LP unfinished, bound 6–11)."""
 
 STALL_SHARE = 0.1
 """A search hands over after this share of the time limit without an improvement."""

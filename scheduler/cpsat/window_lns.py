@@ -12,6 +12,12 @@ The window width adapts: it grows after a window was solved to optimality (the
 neighbourhood was too easy) and shrinks after a time-out. Windows are drawn so that every
 start day is visited before any is repeated (a shuffled sweep), so no part of the horizon
 is starved.
+
+Each window is solved with ``max_lp`` as the full-search worker (:func:`.lns.lp_solver`),
+like the full model: the window's LP is small, and with the run-start clauses in it more
+windows are solved to optimality, so they grow wider. Controlled test from the same 39-s
+incumbents, 21 s of windows each: Instance8 1612 → 1412 (CP-SAT's default worker: 1516),
+Instance10 4759 → 4651 (4759), Instance12 5330 → 4511 (5025).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from .lns import lp_solver
 from .safe_solve import solve_model
 
 
@@ -69,11 +76,7 @@ def _solve_fixed(model: cp_model.CpModel, duty_index: Sequence[int], free: set[i
     sub.clear_hints()
     for i, val in enumerate(best):
         sub.add_hint(sub.get_int_var_from_proto_index(i), val)
-    solver = cp_model.CpSolver()
-    prm = solver.parameters
-    prm.num_workers = max(1, workers)
-    prm.random_seed = seed
-    prm.max_time_in_seconds = max(0.1, limit)
+    solver = lp_solver(workers, seed, limit, lp=True)
     return solve_model(solver, sub, None), solver, sub
 
 

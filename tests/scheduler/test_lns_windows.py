@@ -69,3 +69,22 @@ def test_window_search_gives_up_after_its_patience():
                           sub_limit=0.2, patience=0.5)
     assert stats.improved == 0 and stats.rounds >= 1
     assert time.monotonic() - t < 5.0
+
+
+def test_windows_are_solved_with_the_lp_worker_and_keep_the_fixed_duties():
+    """A window sub-solve runs ``max_lp`` (2 workers) or linearization level 2 (1 worker), as
+    the full model does, and every duty outside the window keeps its incumbent value."""
+    from scheduler.cpsat.window_lns import _solve_fixed
+
+    n = 8
+    m, xs = _chain(n)
+    best = [1 if d % 3 == 0 else 0 for d in range(n)]
+    index = [x.index for x in xs]
+    for workers in (1, 2):
+        st, solver, sub = _solve_fixed(m, index, {2, 3, 4}, best, 1.0, workers, 0)
+        assert st in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        prm = solver.parameters
+        assert ("max_lp" in prm.subsolvers) if workers == 2 else prm.linearization_level == 2
+        values = [solver.value(sub.get_int_var_from_proto_index(i)) for i in index]
+        assert [v for d, v in enumerate(values) if d not in {2, 3, 4}] == \
+            [v for d, v in enumerate(best) if d not in {2, 3, 4}]
