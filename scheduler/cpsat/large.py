@@ -130,11 +130,8 @@ def person_start(ctx: ModelContext, variables: list, tracker: Tracker, deadline:
     solver = lp_solver(workers, seed, max(1.0, deadline - time.monotonic()), lp=None)
     probe = Tracker([fixed.get_int_var_from_proto_index(v.index) for v in variables], t0, None)
     solve_model(solver, fixed, probe)
-    if probe.best is not None and (tracker.objective is None
-                                   or probe.objective < tracker.objective):
-        tracker.best, tracker.objective, tracker.when = probe.best, probe.objective, probe.when
-        if tracker.on_solution is not None:
-            tracker.on_solution(tracker.objective, tracker.when)
+    if probe.best is not None:
+        tracker.offer(probe.best, probe.objective, probe.when)
     phases.append(("persons", round(time.monotonic() - t0, 2), tracker.objective, 0))
 
 
@@ -144,15 +141,8 @@ def windows(ctx: ModelContext, tracker: Tracker, deadline: float, workers: int, 
     keys = list(ctx.x)
     groups = day_groups(keys, [d.date for d in ctx.problem.days])
     t0 = tracker.t0
-
-    def accept(solution: list[int], objective: int) -> None:
-        tracker.best, tracker.objective = solution, objective
-        tracker.when = time.monotonic() - t0
-        if tracker.on_solution is not None:
-            tracker.on_solution(objective, tracker.when)
-
     stats = window_search(ctx.model, [ctx.x[k].index for k in keys], groups, tracker.best,
-                          tracker.objective, deadline, accept, workers, seed,
+                          tracker.objective, deadline, tracker.offer, workers, seed,
                           patience=patience)
     phases.append(("windows", round(time.monotonic() - t0, 2), tracker.objective,
                    stats.rounds))

@@ -75,11 +75,21 @@ class Tracker(cp_model.CpSolverSolutionCallback):
     def on_solution_callback(self) -> None:
         obj = int(round(self.objective_value))
         if self.objective is None or obj < self.objective:
-            self.best = [self.value(v) for v in self.variables]
-            self.objective = obj
-            self.when = time.monotonic() - self.t0
-            if self.on_solution is not None:
-                self.on_solution(obj, self.when)
+            self.offer([self.value(v) for v in self.variables], obj)
+
+    def offer(self, solution: list[int], objective: int, when: float | None = None) -> bool:
+        """Keep ``solution`` if it beats the incumbent and tell ``on_solution``; True if kept.
+
+        The one place every search (CP-SAT's callback, the person start, the windows)
+        hands its rosters to, so the incumbent, its time and the progress report agree.
+        """
+        if self.objective is not None and objective >= self.objective:
+            return False
+        self.best, self.objective = solution, objective
+        self.when = time.monotonic() - self.t0 if when is None else when
+        if self.on_solution is not None:
+            self.on_solution(objective, self.when)
+        return True
 
 
 def objective_of(ctx: ModelContext, spec) -> object:
