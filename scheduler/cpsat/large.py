@@ -11,7 +11,8 @@ Why this path (measured on the benchmark, see the README's benchmark section):
    brings the person start down fast and gives the bound, and cutting it into shorter
    turns was worse (Instance8 1935 and Instance10 5167 with 12-s turns).
 3. *Windows of days* (:mod:`.window_lns`, all duties of a few consecutive days freed for
-   everyone, each solved with ``max_lp`` too) for the rest: from the same incumbent they
+   everyone, each solved with ``max_lp`` too, every second round whole weekends instead)
+   for the rest: from the same incumbent they
    improve some models at nearly every round where ``max_lp`` had stalled. When the
    windows stall (no improvement for a tenth of the time limit) ``max_lp`` takes over
    again from the incumbent, and so on in turn, each until it stalls.
@@ -28,7 +29,7 @@ from .context import ModelContext
 from .lns import Tracker, WeightedResult, hint_all, lp_solver, result_of
 from .person_start import person_sweeps, soft_cover
 from .safe_solve import solve_model
-from .window_lns import day_groups, fix_booleans, window_search
+from .window_lns import day_groups, fix_booleans, weekend_blocks, window_search
 
 PERSON_SHARE = 0.3
 """Most of the time the person-by-person first roster may take."""
@@ -139,10 +140,11 @@ def windows(ctx: ModelContext, tracker: Tracker, deadline: float, workers: int, 
             phases: list, patience: float | None = None) -> None:
     """Improve the tracker's incumbent by :func:`.window_lns.window_search`."""
     keys = list(ctx.x)
-    groups = day_groups(keys, [d.date for d in ctx.problem.days])
+    dates = [d.date for d in ctx.problem.days]
+    groups = day_groups(keys, dates)
     t0 = tracker.t0
     stats = window_search(ctx.model, [ctx.x[k].index for k in keys], groups, tracker.best,
                           tracker.objective, deadline, tracker.offer, workers, seed,
-                          patience=patience)
+                          patience=patience, weekends=weekend_blocks(dates))
     phases.append(("windows", round(time.monotonic() - t0, 2), tracker.objective,
                    stats.rounds))

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import time
 
 from ortools.sat.python import cp_model
 
-from scheduler.cpsat.window_lns import day_groups, window_search, windows
+from scheduler.cpsat.window_lns import (
+    WeekendSets,
+    day_groups,
+    weekend_blocks,
+    window_search,
+    windows,
+)
 
 
 def test_sweep_visits_every_start_once():
@@ -88,3 +95,60 @@ def test_windows_are_solved_with_the_lp_worker_and_keep_the_fixed_duties():
         values = [solver.value(sub.get_int_var_from_proto_index(i)) for i in index]
         assert [v for d, v in enumerate(values) if d not in {2, 3, 4}] == \
             [v for d, v in enumerate(best) if d not in {2, 3, 4}]
+
+
+def test_weekend_blocks_run_friday_to_monday_and_are_clipped_to_the_horizon():
+    """Each weekend gives its Friday–Monday positions; a horizon starting on a Sunday or
+    ending on a Saturday clips the block instead of dropping the weekend."""
+    monday = dt.date(2024, 1, 1)
+    two_weeks = [monday + dt.timedelta(days=i) for i in range(14)]
+    assert weekend_blocks(two_weeks) == [[4, 5, 6, 7], [11, 12, 13]]
+    from_sunday = [dt.date(2024, 1, 7) + dt.timedelta(days=i) for i in range(7)]
+    assert weekend_blocks(from_sunday) == [[0, 1], [5, 6]]
+    assert weekend_blocks(two_weeks[:5]) == []
+
+
+def test_weekend_sets_grow_to_every_weekend_then_add_days_and_shrink_back():
+    """Solved to optimality the set grows (more weekends, then extra days); a time-out
+    shrinks it in the reverse order, never below one weekend."""
+    sets = WeekendSets([[4, 5, 6, 7], [11, 12, 13], [18, 19, 20]], 21)
+    rng = random.Random(0)
+    assert sets.count == 2 and len(sets.draw(rng)) in (6, 7)
+    sets.adapt(True)
+    assert (sets.count, sets.extra) == (3, 0)
+    assert sorted(sets.draw(rng)) == [4, 5, 6, 7, 11, 12, 13, 18, 19, 20]
+    sets.adapt(True)
+    assert (sets.count, sets.extra) == (3, 1) and len(sets.draw(rng)) == 11
+    for _ in range(4):
+        sets.adapt(False)
+    assert (sets.count, sets.extra) == (1, 0)
+
+
+def _two_weekends():
+    """A toy where the only improvement changes both weekends at once.
+
+    14 days from a Monday, one duty a day; the duties of the two Saturdays must be equal
+    (as a weekend limit ties a person's weekends together) and each worked Saturday is
+    rewarded. From the all-off incumbent no window of one or two days can improve.
+    """
+    m = cp_model.CpModel()
+    xs = [m.new_bool_var(f"x{d}") for d in range(14)]
+    m.add(xs[5] == xs[12])
+    m.minimize(-xs[5] - xs[12])
+    return m, xs
+
+
+def test_weekend_round_finds_the_move_that_short_windows_cannot():
+    """Feasible/infeasible pair: in two rounds, with weekends the second (a weekend round)
+    improves the toy to its optimum; without them the windows (2 then 3 days) cannot."""
+    dates = [dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in range(14)]
+    for weekends, expected in ((weekend_blocks(dates), -2), ((), 0)):
+        m, xs = _two_weekends()
+        seen: list[int] = [0]
+        stats = window_search(m, [x.index for x in xs], [[d] for d in range(14)], [0] * 14,
+                              0, time.monotonic() + 5.0, lambda _s, o, seen=seen: seen.append(o),
+                              workers=1, width=2, sub_limit=0.5, weekends=weekends,
+                              max_rounds=2)
+        assert stats.rounds == 2
+        assert seen[-1] == expected
+        assert stats.weekend_improved == (1 if weekends else 0)
