@@ -72,7 +72,7 @@ def weekend_blocks(dates: Sequence) -> list[list[int]]:
 
     Why the Friday and Monday too: a weekend's work is a run that usually starts or ends
     next to it, so freeing Saturday and Sunday alone leaves no legal change (measured on a
-    stalled Instance8 roster: 300 rounds over Saturday–Sunday only, no gain). Positions are
+    stalled Instance8 roster: about 300 rounds over Saturday–Sunday only, no gain). Positions are
     clipped to the horizon; a weekend only partly inside it still gets its block.
     """
     by_week: dict[tuple[int, int], list[int]] = {}
