@@ -12,10 +12,10 @@ Why this path (measured on the benchmark, see the README's benchmark section):
    turns was worse (Instance8 1935 and Instance10 5167 with 12-s turns).
 3. *Windows of days* (:mod:`.window_lns`, all duties of a few consecutive days freed for
    everyone, each solved with ``max_lp`` too, every second round whole weekends instead)
-   for the rest: from the same incumbent they
-   improve some models at nearly every round where ``max_lp`` had stalled. When the
-   windows stall (no improvement for a tenth of the time limit) ``max_lp`` takes over
-   again from the incumbent, and so on in turn, each until it stalls.
+   for the rest: from the same incumbent they improve some models at nearly every round
+   where ``max_lp`` had stalled. When the windows stall (no improvement for a tenth of the
+   time limit) ``max_lp`` takes over again from the incumbent, and so on in turn, each
+   until it stalls.
 """
 
 from __future__ import annotations

@@ -19,9 +19,9 @@ windows are solved to optimality, so they grow wider. Controlled test from the s
 incumbents, 21 s of windows each: Instance8 1612 → 1412 (CP-SAT's default worker: 1516),
 Instance10 4759 → 4651 (4759), Instance12 5330 → 4511 (5025).
 
-Every second round frees whole weekends instead (:class:`WeekendSets`): the one rule that
-couples days weeks apart is the limit on worked weekends, and a roster stuck one shift
-short on weekend nights needs weekends traded between people across the whole horizon.
+Every second round frees whole weekends instead (:class:`WeekendSets`): the limit on
+worked weekends couples days weeks apart, and the stalled benchmark rosters are short only
+on weekends, so they need weekends traded between people across the whole horizon.
 """
 
 from __future__ import annotations
@@ -72,8 +72,9 @@ def weekend_blocks(dates: Sequence) -> list[list[int]]:
 
     Why the Friday and Monday too: a weekend's work is a run that usually starts or ends
     next to it, so freeing Saturday and Sunday alone leaves no legal change (measured on a
-    stalled Instance8 roster: about 300 rounds over Saturday–Sunday only, no gain). Positions are
-    clipped to the horizon; a weekend only partly inside it still gets its block.
+    stalled Instance8 roster: about 300 rounds over Saturday–Sunday only, no gain).
+    Positions are clipped to the horizon; a weekend only partly inside it still gets its
+    block.
     """
     by_week: dict[tuple[int, int], list[int]] = {}
     for i, d in enumerate(dates):

@@ -151,4 +151,4 @@ def test_weekend_round_finds_the_move_that_short_windows_cannot():
                               max_rounds=2)
         assert stats.rounds == 2
         assert seen[-1] == expected
-        assert stats.weekend_improved == (1 if weekends else 0)
+        assert stats.weekend_rounds == stats.weekend_improved == (1 if weekends else 0)
