@@ -145,6 +145,7 @@ def windows(ctx: ModelContext, tracker: Tracker, deadline: float, workers: int, 
     t0 = tracker.t0
     stats = window_search(ctx.model, [ctx.x[k].index for k in keys], groups, tracker.best,
                           tracker.objective, deadline, tracker.offer, workers, seed,
-                          patience=patience, weekends=weekend_blocks(dates))
+                          patience=patience, weekends=weekend_blocks(dates),
+                          threads=workers)
     phases.append(("windows", round(time.monotonic() - t0, 2), tracker.objective,
                    stats.rounds))

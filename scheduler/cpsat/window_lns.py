@@ -27,6 +27,7 @@ on weekends, so they need weekends traded between people across the whole horizo
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -141,13 +142,35 @@ def _solve_fixed(model: cp_model.CpModel, duty_index: Sequence[int], free: set[i
     return solve_model(solver, sub, None), solver, sub
 
 
+class _Shared:
+    """The incumbent and counters the threads of one :func:`window_search` share."""
+
+    def __init__(self, best: list[int], objective: int, accept, width: int):
+        self.best, self.objective, self.accept = best, objective, accept
+        self.stats = WindowStats(width=width)
+        self.lock = threading.Lock()
+        self.last = time.monotonic()
+
+    def offer(self, solution_of: Callable[[], list[int]], value: int, weekend: bool) -> None:
+        """Keep a sub-solve's roster if it beats the incumbent *now* (another thread may
+        have improved it meanwhile; the roster is complete and feasible either way)."""
+        with self.lock:
+            if value >= self.objective:
+                return
+            self.best, self.objective = solution_of(), value
+            self.stats.improved += 1
+            self.stats.weekend_improved += weekend
+            self.last = time.monotonic()
+            self.accept(self.best, self.objective)
+
+
 def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
                   groups: list[list[int]], best: list[int], objective: int,
                   deadline: float, accept: Callable[[list[int], int], None],
                   workers: int = 2, seed: int = 0, width: int = 7,
                   sub_limit: float = 2.0, patience: float | None = None,
                   weekends: Sequence[Sequence[int]] = (),
-                  max_rounds: int | None = None) -> WindowStats:
+                  max_rounds: int | None = None, threads: int = 1) -> WindowStats:
     """Improve the incumbent ``best`` (full solution vector of ``model``) until ``deadline``.
 
     ``duty_index[pos]`` is the model index of the duty variable at position ``pos`` and
@@ -161,20 +184,48 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
 
     With ``weekends`` (day positions per weekend, see :func:`weekend_blocks`) every second
     round frees a random set of whole weekends instead (:class:`WeekendSets`).
+
+    With ``threads`` > 1 that many searches run side by side, each with its own seed,
+    width and weekend sets and ``max(1, workers // threads)`` CP-SAT workers per sub-solve,
+    all starting every round from the shared incumbent. Why: a window is small, so a
+    second CP-SAT worker inside it adds little, while a second window solved at the same
+    time doubles the rounds (README, change 15).
     """
+    shared = _Shared(best, objective, accept, max(1, min(width, len(groups))))
+    sub_workers = max(1, workers // max(1, threads))
+    args = (model, duty_index, groups, deadline, sub_workers, sub_limit, patience,
+            weekends, max_rounds)
+    if threads <= 1:
+        _rounds(shared, seed, *args)
+        return shared.stats
+    pool = [threading.Thread(target=_rounds, args=(shared, seed + 7919 * k, *args))
+            for k in range(threads)]
+    for th in pool:
+        th.start()
+    for th in pool:
+        th.join()
+    return shared.stats
+
+
+def _rounds(shared: _Shared, seed: int, model, duty_index, groups, deadline: float,
+            workers: int, sub_limit: float, patience: float | None, weekends,
+            max_rounds: int | None) -> None:
+    """One thread of :func:`window_search`: rounds until the deadline, patience or count."""
     rng = random.Random(seed)
     n_days = len(groups)
-    width = max(1, min(width, n_days))
+    width = shared.stats.width
     sets = WeekendSets(weekends, n_days)
-    stats = WindowStats(width=width)
     queue: list[int] = []
-    last = time.monotonic()
+    mine, n_vars = 0, len(shared.best)
     while time.monotonic() < deadline - 0.3:
-        if patience is not None and time.monotonic() - last > patience:
-            break
-        if max_rounds is not None and stats.rounds >= max_rounds:
-            break
-        weekend_round = bool(weekends) and stats.rounds % 2 == 1
+        with shared.lock:
+            if patience is not None and time.monotonic() - shared.last > patience:
+                break
+            if max_rounds is not None and shared.stats.rounds >= max_rounds:
+                break
+            shared.stats.rounds += 1
+            best = shared.best
+        weekend_round = bool(weekends) and mine % 2 == 1
         if weekend_round:
             days = sets.draw(rng)
         else:
@@ -185,19 +236,15 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
         free = {pos for day in days for pos in groups[day]}
         limit = min(sub_limit, deadline - time.monotonic())
         st, solver, sub = _solve_fixed(model, duty_index, free, best, limit, workers,
-                                       seed + stats.rounds)
-        stats.rounds += 1
-        stats.weekend_rounds += bool(weekend_round)
+                                       seed + mine)
+        mine += 1
+        if weekend_round:
+            with shared.lock:
+                shared.stats.weekend_rounds += 1
         if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            value = int(round(solver.objective_value))
-            if value < objective:
-                best = [solver.value(sub.get_int_var_from_proto_index(i))
-                        for i in range(len(best))]
-                objective = value
-                stats.improved += 1
-                stats.weekend_improved += bool(weekend_round)
-                last = time.monotonic()
-                accept(best, objective)
+            shared.offer(lambda s=solver, m=sub: [s.value(m.get_int_var_from_proto_index(i))
+                                                  for i in range(n_vars)],
+                         int(round(solver.objective_value)), weekend_round)
         if weekend_round:
             sets.adapt(st == cp_model.OPTIMAL)
             continue
@@ -205,5 +252,4 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
         width = min(n_days, width + 1) if st == cp_model.OPTIMAL else max(2, width - 1)
         if width != old:
             queue = []
-        stats.width = width
-    return stats
+        shared.stats.width = width

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import threading
 import time
 
 from ortools.sat.python import cp_model
@@ -152,3 +153,36 @@ def test_weekend_round_finds_the_move_that_short_windows_cannot():
         assert stats.rounds == 2
         assert seen[-1] == expected
         assert stats.weekend_rounds == stats.weekend_improved == (1 if weekends else 0)
+
+
+def test_two_threads_share_one_incumbent_and_split_the_workers(monkeypatch):
+    """With ``threads=2`` two searches run at once, each sub-solve with one CP-SAT worker
+    (``workers // threads``); they share the incumbent, so every reported objective is
+    strictly below the previous one, the optimum is reached, and the round limit counts
+    the rounds of both threads together."""
+    from scheduler.cpsat import window_lns
+
+    calls: list[tuple[int, int]] = []
+    real = window_lns._solve_fixed
+
+    def spy(model, duty_index, free, best, limit, workers, seed):
+        calls.append((threading.get_ident(), workers))
+        return real(model, duty_index, free, best, limit, workers, seed)
+
+    monkeypatch.setattr(window_lns, "_solve_fixed", spy)
+    n = 12
+    m, xs = _chain(n)
+    seen: list[int] = []
+
+    def accept(solution, objective):
+        assert objective == -sum(solution[x.index] for x in xs)
+        assert not seen or objective < seen[-1]
+        seen.append(objective)
+
+    stats = window_search(m, [x.index for x in xs], [[d] for d in range(n)], [0] * n, 0,
+                          time.monotonic() + 10.0, accept, workers=2, width=3,
+                          sub_limit=0.5, max_rounds=40, threads=2)
+    assert seen[-1] == -(n // 2) and stats.improved == len(seen)
+    assert stats.rounds == len(calls) <= 40
+    assert {w for _, w in calls} == {1}
+    assert len({ident for ident, _ in calls}) == 2
