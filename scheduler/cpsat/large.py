@@ -27,9 +27,10 @@ from ortools.sat.python import cp_model
 
 from .context import ModelContext
 from .lns import Tracker, WeightedResult, hint_all, lp_solver, result_of
+from .neighbourhoods import person_groups, weekend_blocks
 from .person_start import person_sweeps, soft_cover
 from .safe_solve import solve_model
-from .window_lns import day_groups, fix_booleans, weekend_blocks, window_search
+from .window_lns import day_groups, fix_booleans, window_search
 
 PERSON_SHARE = 0.3
 """Most of the time the person-by-person first roster may take."""
@@ -146,6 +147,6 @@ def windows(ctx: ModelContext, tracker: Tracker, deadline: float, workers: int, 
     stats = window_search(ctx.model, [ctx.x[k].index for k in keys], groups, tracker.best,
                           tracker.objective, deadline, tracker.offer, workers, seed,
                           patience=patience, weekends=weekend_blocks(dates),
-                          threads=workers)
+                          threads=workers, people=person_groups(keys))
     phases.append(("windows", round(time.monotonic() - t0, 2), tracker.objective,
                    stats.rounds))

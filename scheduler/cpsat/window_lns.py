@@ -19,9 +19,10 @@ windows are solved to optimality, so they grow wider. Controlled test from the s
 incumbents, 21 s of windows each: Instance8 1612 → 1412 (CP-SAT's default worker: 1516),
 Instance10 4759 → 4651 (4759), Instance12 5330 → 4511 (5025).
 
-Every second round frees whole weekends instead (:class:`WeekendSets`): the limit on
-worked weekends couples days weeks apart, and the stalled benchmark rosters are short only
-on weekends, so they need weekends traded between people across the whole horizon.
+The rounds take turns with two other kinds (:mod:`.neighbourhoods`): whole weekends, as
+the limit on worked weekends couples days weeks apart, and all days of a few people, as a
+roster that works every allowed weekend can only gain cover by people trading whole
+stretches of their month.
 """
 
 from __future__ import annotations
@@ -35,19 +36,29 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from .lns import lp_solver
+from .neighbourhoods import PeopleSets, WeekendSets
 from .safe_solve import solve_model
 
 
 @dataclass
 class WindowStats:
     """What a :func:`window_search` run did: rounds, improvements, final width in days,
-    and how many of the rounds (and improvements) were weekend rounds."""
+    and how many of the rounds (and improvements) were weekend and people rounds."""
 
     rounds: int = 0
     improved: int = 0
     width: int = 0
     weekend_rounds: int = 0
     weekend_improved: int = 0
+    people_rounds: int = 0
+    people_improved: int = 0
+
+    def count(self, kind: str, improved: bool) -> None:
+        """Add one finished round of ``kind`` (window, weekend or people)."""
+        if kind != "window":
+            setattr(self, f"{kind}_rounds", getattr(self, f"{kind}_rounds") + 1)
+            setattr(self, f"{kind}_improved", getattr(self, f"{kind}_improved") + improved)
+        self.improved += improved
 
 
 def day_groups(keys: Sequence[tuple], dates: Sequence) -> list[list[int]]:
@@ -66,60 +77,6 @@ def windows(n_days: int, width: int, rng: random.Random) -> list[int]:
     starts = list(range(max(1, n_days - width + 1)))
     rng.shuffle(starts)
     return starts
-
-
-def weekend_blocks(dates: Sequence) -> list[list[int]]:
-    """Day positions from the Friday to the Monday around each weekend in ``dates``.
-
-    Why the Friday and Monday too: a weekend's work is a run that usually starts or ends
-    next to it, so freeing Saturday and Sunday alone leaves no legal change (measured on a
-    stalled Instance8 roster: about 300 rounds over Saturday–Sunday only, no gain).
-    Positions are clipped to the horizon; a weekend only partly inside it still gets its
-    block.
-    """
-    by_week: dict[tuple[int, int], list[int]] = {}
-    for i, d in enumerate(dates):
-        if d.weekday() >= 5:
-            by_week.setdefault(d.isocalendar()[:2], []).append(i)
-    n = len(dates)
-    return [list(range(max(0, days[0] - 1), min(n, days[-1] + 2)))
-            for days in by_week.values()]
-
-
-class WeekendSets:
-    """Random sets of whole weekends, grown after a set was solved to optimality.
-
-    Why: a limit on worked weekends couples each person's weekends across the horizon, so
-    giving a weekend to someone means taking another from them, often weeks away; no
-    window of consecutive days spans both. From an Instance8 roster on which the windows
-    had stalled at 1414, freeing the Friday–Monday blocks of all four weekends reached
-    1321 within a second (README, change 14). Once every weekend is in the set, a window
-    of ``extra`` more days is added at random, so the neighbourhood keeps growing.
-    """
-
-    def __init__(self, blocks: Sequence[Sequence[int]], n_days: int):
-        self.blocks, self.n_days = list(blocks), n_days
-        self.count, self.extra = min(2, len(self.blocks)), 0
-
-    def draw(self, rng: random.Random) -> list[int]:
-        """Day positions of one round: ``count`` random weekends and the extra window."""
-        days = [j for b in rng.sample(self.blocks, self.count) for j in b]
-        if self.extra:
-            start = rng.randrange(max(1, self.n_days - self.extra + 1))
-            days += range(start, min(self.n_days, start + self.extra))
-        return days
-
-    def adapt(self, optimal: bool) -> None:
-        """Grow after a round solved to optimality (too easy), shrink after a time-out."""
-        if optimal:
-            if self.count < len(self.blocks):
-                self.count += 1
-            else:
-                self.extra = min(self.n_days, self.extra + 1)
-        elif self.extra:
-            self.extra -= 1
-        else:
-            self.count = max(1, self.count - 1)
 
 
 def fix_booleans(model: cp_model.CpModel, values: dict[int, int]) -> None:
@@ -151,15 +108,17 @@ class _Shared:
         self.lock = threading.Lock()
         self.last = time.monotonic()
 
-    def offer(self, solution_of: Callable[[], list[int]], value: int, weekend: bool) -> None:
-        """Keep a sub-solve's roster if it beats the incumbent *now* (another thread may
-        have improved it meanwhile; the roster is complete and feasible either way)."""
+    def offer(self, solution_of: Callable[[], list[int]] | None, value: int,
+              kind: str) -> None:
+        """Count a finished round; keep its roster if it beats the incumbent *now* (another
+        thread may have improved it meanwhile; the roster is complete and feasible either
+        way). ``solution_of`` is None when the round found no roster."""
         with self.lock:
-            if value >= self.objective:
+            better = solution_of is not None and value < self.objective
+            self.stats.count(kind, better)
+            if not better:
                 return
             self.best, self.objective = solution_of(), value
-            self.stats.improved += 1
-            self.stats.weekend_improved += weekend
             self.last = time.monotonic()
             self.accept(self.best, self.objective)
 
@@ -170,7 +129,8 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
                   workers: int = 2, seed: int = 0, width: int = 7,
                   sub_limit: float = 2.0, patience: float | None = None,
                   weekends: Sequence[Sequence[int]] = (),
-                  max_rounds: int | None = None, threads: int = 1) -> WindowStats:
+                  max_rounds: int | None = None, threads: int = 1,
+                  people: Sequence[Sequence[int]] = ()) -> WindowStats:
     """Improve the incumbent ``best`` (full solution vector of ``model``) until ``deadline``.
 
     ``duty_index[pos]`` is the model index of the duty variable at position ``pos`` and
@@ -182,19 +142,21 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
     or after ``max_rounds`` rounds (for reproducible experiments and tests). ``model``
     itself is not changed.
 
-    With ``weekends`` (day positions per weekend, see :func:`weekend_blocks`) every second
-    round frees a random set of whole weekends instead (:class:`WeekendSets`).
+    The rounds take turns between the kinds of neighbourhood given: windows, then whole
+    weekends when ``weekends`` (day positions per weekend, see
+    :func:`.neighbourhoods.weekend_blocks`) is given, then people when ``people`` (duty
+    positions per person, :func:`.neighbourhoods.person_groups`) is given.
 
     With ``threads`` > 1 that many searches run side by side, each with its own seed,
-    width and weekend sets and ``max(1, workers // threads)`` CP-SAT workers per sub-solve,
-    all starting every round from the shared incumbent. Why: a window is small, so a
-    second CP-SAT worker inside it adds little, while a second window solved at the same
-    time doubles the rounds (README, change 15).
+    width and sets and ``max(1, workers // threads)`` CP-SAT workers per sub-solve, all
+    starting every round from the shared incumbent. Why: a window is small, so a second
+    CP-SAT worker inside it adds little, while a second window solved at the same time
+    doubles the rounds (README, change 15).
     """
     shared = _Shared(best, objective, accept, max(1, min(width, len(groups))))
     sub_workers = max(1, workers // max(1, threads))
     args = (model, duty_index, groups, deadline, sub_workers, sub_limit, patience,
-            weekends, max_rounds)
+            weekends, max_rounds, people)
     if threads <= 1:
         _rounds(shared, seed, *args)
         return shared.stats
@@ -209,12 +171,13 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
 
 def _rounds(shared: _Shared, seed: int, model, duty_index, groups, deadline: float,
             workers: int, sub_limit: float, patience: float | None, weekends,
-            max_rounds: int | None) -> None:
+            max_rounds: int | None, people) -> None:
     """One thread of :func:`window_search`: rounds until the deadline, patience or count."""
     rng = random.Random(seed)
     n_days = len(groups)
     width = shared.stats.width
-    sets = WeekendSets(weekends, n_days)
+    sets = {"weekend": WeekendSets(weekends, n_days), "people": PeopleSets(people)}
+    kinds = ["window"] + ["weekend"] * bool(weekends) + ["people"] * bool(sets["people"].groups)
     queue: list[int] = []
     mine, n_vars = 0, len(shared.best)
     while time.monotonic() < deadline - 0.3:
@@ -225,28 +188,28 @@ def _rounds(shared: _Shared, seed: int, model, duty_index, groups, deadline: flo
                 break
             shared.stats.rounds += 1
             best = shared.best
-        weekend_round = bool(weekends) and mine % 2 == 1
-        if weekend_round:
-            days = sets.draw(rng)
+        kind = kinds[mine % len(kinds)]
+        if kind == "people":
+            free = set(sets["people"].draw(rng))
         else:
-            if not queue:
-                queue = windows(n_days, width, rng)
-            start = queue.pop()
-            days = list(range(start, min(n_days, start + width)))
-        free = {pos for day in days for pos in groups[day]}
+            if kind == "weekend":
+                days = sets["weekend"].draw(rng)
+            else:
+                if not queue:
+                    queue = windows(n_days, width, rng)
+                start = queue.pop()
+                days = list(range(start, min(n_days, start + width)))
+            free = {pos for day in days for pos in groups[day]}
         limit = min(sub_limit, deadline - time.monotonic())
         st, solver, sub = _solve_fixed(model, duty_index, free, best, limit, workers,
                                        seed + mine)
         mine += 1
-        if weekend_round:
-            with shared.lock:
-                shared.stats.weekend_rounds += 1
-        if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            shared.offer(lambda s=solver, m=sub: [s.value(m.get_int_var_from_proto_index(i))
-                                                  for i in range(n_vars)],
-                         int(round(solver.objective_value)), weekend_round)
-        if weekend_round:
-            sets.adapt(st == cp_model.OPTIMAL)
+        found = st in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        shared.offer((lambda s=solver, m=sub: [s.value(m.get_int_var_from_proto_index(i))
+                                               for i in range(n_vars)]) if found else None,
+                     int(round(solver.objective_value)) if found else 0, kind)
+        if kind != "window":
+            sets[kind].adapt(st == cp_model.OPTIMAL)
             continue
         old = width
         width = min(n_days, width + 1) if st == cp_model.OPTIMAL else max(2, width - 1)

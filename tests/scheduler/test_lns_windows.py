@@ -9,13 +9,8 @@ import time
 
 from ortools.sat.python import cp_model
 
-from scheduler.cpsat.window_lns import (
-    WeekendSets,
-    day_groups,
-    weekend_blocks,
-    window_search,
-    windows,
-)
+from scheduler.cpsat.neighbourhoods import PeopleSets, WeekendSets, person_groups, weekend_blocks
+from scheduler.cpsat.window_lns import day_groups, window_search, windows
 
 
 def test_sweep_visits_every_start_once():
@@ -186,3 +181,63 @@ def test_two_threads_share_one_incumbent_and_split_the_workers(monkeypatch):
     assert stats.rounds == len(calls) <= 40
     assert {w for _, w in calls} == {1}
     assert len({ident for ident, _ in calls}) == 2
+
+
+def test_person_groups_collect_each_persons_duty_positions():
+    """Duty positions are grouped by the person in the key, in order of first appearance."""
+    d1, d2 = dt.date(2024, 1, 1), dt.date(2024, 1, 2)
+    keys = [("B", d1, "E"), ("A", d1, "E"), ("B", d2, "N"), ("A", d2, "E")]
+    assert person_groups(keys) == [[0, 2], [1, 3]]
+
+
+def test_people_sets_start_at_an_eighth_grow_to_everyone_and_shrink_to_one():
+    """16 people start at 2; optimal rounds grow the set up to all 16, time-outs shrink it
+    to one person, never below; a draw frees every duty of exactly ``count`` people."""
+    sets = PeopleSets([[2 * i, 2 * i + 1] for i in range(16)] + [[]])
+    rng = random.Random(0)
+    assert sets.count == 2 and len(sets.groups) == 16
+    drawn = sets.draw(rng)
+    assert len(drawn) == 4 and {p // 2 for p in drawn} == {p // 2 for p in drawn[::2]}
+    for _ in range(20):
+        sets.adapt(True)
+    assert sets.count == 16 and sorted(sets.draw(rng)) == list(range(32))
+    for _ in range(20):
+        sets.adapt(False)
+    assert sets.count == 1
+
+
+def _far_apart_days():
+    """A toy where the only improvement changes one person's days far apart.
+
+    Two people, 14 days from a Monday; each person's Wednesday 2 and Friday 11 duties must
+    be equal (as a limit on a person's total work ties distant days together), and each
+    worked one is rewarded. No window of two days, and no Friday–Monday weekend block,
+    holds both days.
+    """
+    m = cp_model.CpModel()
+    xs = {(p, d): m.new_bool_var(f"x{p}{d}") for p in "AB" for d in range(14)}
+    for p in "AB":
+        m.add(xs[p, 2] == xs[p, 11])
+    m.minimize(-sum(xs[p, d] for p in "AB" for d in (2, 11)))
+    return m, xs
+
+
+def test_people_round_finds_the_move_that_windows_and_weekends_cannot():
+    """Feasible/infeasible pair: in three rounds (window, weekend, then people) the people
+    round frees one person's whole fortnight and improves the toy; without people rounds
+    the window and weekend rounds cannot."""
+    dates = [dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in range(14)]
+    for with_people, expected in ((True, -2), (False, 0)):
+        m, xs = _far_apart_days()
+        keys = list(xs)
+        index = [xs[k].index for k in keys]
+        groups = day_groups([(p, dates[d]) for p, d in keys], dates)
+        people = person_groups(keys) if with_people else ()
+        seen: list[int] = [0]
+        stats = window_search(m, index, groups, [0] * len(keys), 0, time.monotonic() + 5.0,
+                              lambda _s, o, seen=seen: seen.append(o), workers=1, width=2,
+                              sub_limit=0.5, weekends=weekend_blocks(dates),
+                              max_rounds=3, people=people)
+        assert stats.rounds == 3 and stats.weekend_rounds == 1
+        assert seen[-1] == expected
+        assert stats.people_rounds == stats.people_improved == (1 if with_people else 0)
