@@ -160,9 +160,9 @@ def test_two_threads_share_one_incumbent_and_split_the_workers(monkeypatch):
     calls: list[tuple[int, int]] = []
     real = window_lns._solve_fixed
 
-    def spy(model, duty_index, free, best, limit, workers, seed):
+    def spy(model, duty_index, free, best, limit, workers, seed, deadline):
         calls.append((threading.get_ident(), workers))
-        return real(model, duty_index, free, best, limit, workers, seed)
+        return real(model, duty_index, free, best, limit, workers, seed, deadline)
 
     monkeypatch.setattr(window_lns, "_solve_fixed", spy)
     n = 12
@@ -223,11 +223,12 @@ def _far_apart_days():
 
 
 def test_people_round_finds_the_move_that_windows_and_weekends_cannot():
-    """Feasible/infeasible pair: in three rounds (window, weekend, then people) the people
-    round frees one person's whole fortnight and improves the toy; without people rounds
-    the window and weekend rounds cannot."""
+    """Feasible/infeasible pair: in three rounds (window, weekend, then people once two
+    rounds in a row improved nothing) the people round frees one person's whole fortnight
+    and improves the toy; without people rounds, or while fewer idle rounds than
+    ``people_after`` have passed, the window and weekend rounds cannot."""
     dates = [dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in range(14)]
-    for with_people, expected in ((True, -2), (False, 0)):
+    for with_people, after, expected in ((True, 2, -2), (False, 2, 0), (True, 3, 0)):
         m, xs = _far_apart_days()
         keys = list(xs)
         index = [xs[k].index for k in keys]
@@ -237,7 +238,7 @@ def test_people_round_finds_the_move_that_windows_and_weekends_cannot():
         stats = window_search(m, index, groups, [0] * len(keys), 0, time.monotonic() + 5.0,
                               lambda _s, o, seen=seen: seen.append(o), workers=1, width=2,
                               sub_limit=0.5, weekends=weekend_blocks(dates),
-                              max_rounds=3, people=people)
+                              max_rounds=3, people=people, people_after=after)
         assert stats.rounds == 3 and stats.weekend_rounds == 1
         assert seen[-1] == expected
-        assert stats.people_rounds == stats.people_improved == (1 if with_people else 0)
+        assert stats.people_rounds == stats.people_improved == -expected // 2
