@@ -11,7 +11,8 @@ Why this path (measured on the benchmark, see the README's benchmark section):
    brings the person start down fast and gives the bound, and cutting it into shorter
    turns was worse (Instance8 1935 and Instance10 5167 with 12-s turns).
 3. *Windows of days* (:mod:`.window_lns`, all duties of a few consecutive days freed for
-   everyone, each solved with ``max_lp`` too, every second round whole weekends instead)
+   everyone, each solved with ``max_lp`` too, taking turns with whole weekends and, once
+   the search stalls, with all days of a few people; one search per worker side by side)
    for the rest: from the same incumbent they improve some models at nearly every round
    where ``max_lp`` had stalled. When the windows stall (no improvement for a tenth of the
    time limit) ``max_lp`` takes over again from the incumbent, and so on in turn, each
