@@ -39,6 +39,18 @@ def _chain(n_days: int):
     return m, xs
 
 
+def _falling(xs, seen: list[int]):
+    """An ``accept`` for :func:`_chain` that checks each reported objective against its
+    roster and against the previous report (strictly lower), and records it in ``seen``."""
+
+    def accept(solution, objective):
+        assert objective == -sum(solution[x.index] for x in xs)
+        assert not seen or objective < seen[-1]
+        seen.append(objective)
+
+    return accept
+
+
 def test_window_search_improves_and_reports_each_improvement():
     """From the all-off roster, window search reaches the optimum and ``accept`` sees it.
 
@@ -47,11 +59,7 @@ def test_window_search_improves_and_reports_each_improvement():
     n = 12
     m, xs = _chain(n)
     seen: list[int] = []
-
-    def accept(solution, objective):
-        assert objective == -sum(solution[x.index] for x in xs)
-        assert not seen or objective < seen[-1]
-        seen.append(objective)
+    accept = _falling(xs, seen)
 
     stats = window_search(m, [x.index for x in xs], [[d] for d in range(n)], [0] * n, 0,
                           time.monotonic() + 3.0, accept, workers=1, width=3, sub_limit=0.5)
@@ -168,11 +176,7 @@ def test_two_threads_share_one_incumbent_and_split_the_workers(monkeypatch):
     n = 12
     m, xs = _chain(n)
     seen: list[int] = []
-
-    def accept(solution, objective):
-        assert objective == -sum(solution[x.index] for x in xs)
-        assert not seen or objective < seen[-1]
-        seen.append(objective)
+    accept = _falling(xs, seen)
 
     stats = window_search(m, [x.index for x in xs], [[d] for d in range(n)], [0] * n, 0,
                           time.monotonic() + 10.0, accept, workers=2, width=3,
