@@ -81,7 +81,7 @@ class PeopleSets:
     nor the weekend blocks free that. From an Instance10 roster stalled at 4750 (all 80
     allowed weekends worked), 20 s of rounds freeing all four weekends for everyone stayed
     at 4750 (every round optimal), while 6 or 10 random people of 40 on every day reached
-    4648–4658 in 4 of 5 runs (README, change 16). The set starts at an eighth of the staff.
+    4648–4658 in 3 of 4 runs (README, change 16). The set starts at an eighth of the staff.
     """
 
     def __init__(self, groups: Sequence[Sequence[int]]):

@@ -180,12 +180,21 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
     if threads <= 1:
         _rounds(shared, seed, *args)
         return shared.stats
-    pool = [threading.Thread(target=_rounds, args=(shared, seed + 7919 * k, *args))
-            for k in range(threads)]
+    errors: list[BaseException] = []
+
+    def run(k: int) -> None:
+        try:
+            _rounds(shared, seed + 7919 * k, *args)
+        except BaseException as exc:  # handed to the caller below, as without threads
+            errors.append(exc)
+
+    pool = [threading.Thread(target=run, args=(k,)) for k in range(threads)]
     for th in pool:
         th.start()
     for th in pool:
         th.join()
+    if errors:
+        raise errors[0]
     return shared.stats
 
 

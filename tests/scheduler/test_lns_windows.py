@@ -7,6 +7,7 @@ import random
 import threading
 import time
 
+import pytest
 from ortools.sat.python import cp_model
 
 from scheduler.cpsat.neighbourhoods import PeopleSets, WeekendSets, person_groups, weekend_blocks
@@ -246,3 +247,18 @@ def test_people_round_finds_the_move_that_windows_and_weekends_cannot():
         assert stats.rounds == 3 and stats.weekend_rounds == 1
         assert seen[-1] == expected
         assert stats.people_rounds == stats.people_improved == -expected // 2
+
+
+def test_an_error_in_a_search_thread_reaches_the_caller(monkeypatch):
+    """A failing sub-solve in one of two threads is raised by ``window_search`` itself, as
+    it would be without threads, instead of dying silently with its thread."""
+    from scheduler.cpsat import window_lns
+
+    def broken(*_args):
+        raise RuntimeError("sub-solve failed")
+
+    monkeypatch.setattr(window_lns, "_solve_fixed", broken)
+    m, xs = _chain(6)
+    with pytest.raises(RuntimeError, match="sub-solve failed"):
+        window_search(m, [x.index for x in xs], [[d] for d in range(6)], [0] * 6, 0,
+                      time.monotonic() + 5.0, lambda *_: None, workers=2, threads=2)
