@@ -31,7 +31,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
@@ -55,10 +55,13 @@ class WindowStats:
 
     def count(self, kind: str, improved: bool) -> None:
         """Add one finished round of ``kind`` (window, weekend or people)."""
-        if kind != "window":
-            setattr(self, f"{kind}_rounds", getattr(self, f"{kind}_rounds") + 1)
-            setattr(self, f"{kind}_improved", getattr(self, f"{kind}_improved") + improved)
         self.improved += improved
+        if kind == "weekend":
+            self.weekend_rounds += 1
+            self.weekend_improved += improved
+        elif kind == "people":
+            self.people_rounds += 1
+            self.people_improved += improved
 
 
 def day_groups(keys: Sequence[tuple], dates: Sequence) -> list[list[int]]:
@@ -115,28 +118,44 @@ same 24-s Instance12 roster (6007), 30 s with people rounds in every turn gave 4
 (README, change 16)."""
 
 
-class _Shared:
-    """The incumbent and counters the threads of one :func:`window_search` share."""
+@dataclass
+class _Search:
+    """One :func:`window_search`: its settings, and the incumbent and counters that its
+    threads share (changed only under ``lock``)."""
 
-    def __init__(self, best: list[int], objective: int, accept, width: int):
-        self.best, self.objective, self.accept = best, objective, accept
-        self.stats = WindowStats(width=width)
-        self.lock = threading.Lock()
-        self.last = time.monotonic()
-        self.idle = 0  # rounds since the last improvement, all threads together
+    model: cp_model.CpModel
+    duty_index: Sequence[int]
+    groups: list[list[int]]
+    deadline: float
+    workers: int
+    sub_limit: float
+    patience: float | None
+    weekends: Sequence[Sequence[int]]
+    people: Sequence[Sequence[int]]
+    people_after: int
+    max_rounds: int | None
+    best: list[int]
+    objective: int
+    accept: Callable[[list[int], int], None]
+    stats: WindowStats
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    last: float = field(default_factory=time.monotonic)
+    idle: int = 0  # rounds since the last improvement, all threads together
 
-    def offer(self, solution_of: Callable[[], list[int]] | None, value: int,
-              kind: str) -> None:
-        """Count a finished round; keep its roster if it beats the incumbent *now* (another
-        thread may have improved it meanwhile; the roster is complete and feasible either
-        way). ``solution_of`` is None when the round found no roster."""
+    def offer(self, kind: str, solver: cp_model.CpSolver | None, sub=None) -> None:
+        """Count a finished round; keep the roster of ``solver`` (None: no roster found)
+        if it beats the incumbent *now* (another thread may have improved it meanwhile;
+        the roster is complete and feasible either way)."""
         with self.lock:
-            better = solution_of is not None and value < self.objective
+            value = None if solver is None else int(round(solver.objective_value))
+            better = value is not None and value < self.objective
             self.stats.count(kind, better)
             self.idle = 0 if better else self.idle + 1
             if not better:
                 return
-            self.best, self.objective = solution_of(), value
+            self.best = [solver.value(sub.get_int_var_from_proto_index(i))
+                         for i in range(len(self.best))]
+            self.objective = value
             self.last = time.monotonic()
             self.accept(self.best, self.objective)
 
@@ -173,18 +192,17 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
     CP-SAT worker inside it adds little, while a second window solved at the same time
     doubles the rounds (README, change 15).
     """
-    shared = _Shared(best, objective, accept, max(1, min(width, len(groups))))
-    sub_workers = max(1, workers // max(1, threads))
-    args = (model, duty_index, groups, deadline, sub_workers, sub_limit, patience,
-            weekends, max_rounds, people, people_after)
+    search = _Search(model, duty_index, groups, deadline, max(1, workers // max(1, threads)),
+                     sub_limit, patience, weekends, people, people_after, max_rounds, best,
+                     objective, accept, WindowStats(width=max(1, min(width, len(groups)))))
     if threads <= 1:
-        _rounds(shared, seed, *args)
-        return shared.stats
+        _rounds(search, seed)
+        return search.stats
     errors: list[BaseException] = []
 
     def run(k: int) -> None:
         try:
-            _rounds(shared, seed + 7919 * k, *args)
+            _rounds(search, seed + 7919 * k)
         except BaseException as exc:  # handed to the caller below, as without threads
             errors.append(exc)
 
@@ -195,30 +213,30 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
         th.join()
     if errors:
         raise errors[0]
-    return shared.stats
+    return search.stats
 
 
-def _rounds(shared: _Shared, seed: int, model, duty_index, groups, deadline: float,
-            workers: int, sub_limit: float, patience: float | None, weekends,
-            max_rounds: int | None, people, people_after: int) -> None:
+def _rounds(search: _Search, seed: int) -> None:
     """One thread of :func:`window_search`: rounds until the deadline, patience or count."""
     rng = random.Random(seed)
-    n_days = len(groups)
-    width = shared.stats.width
-    sets = {"weekend": WeekendSets(weekends, n_days), "people": PeopleSets(people)}
-    kinds = ["window"] + ["weekend"] * bool(weekends)
+    groups, n_days = search.groups, len(search.groups)
+    width = search.stats.width
+    sets = {"weekend": WeekendSets(search.weekends, n_days),
+            "people": PeopleSets(search.people)}
+    kinds = ["window"] + ["weekend"] * bool(search.weekends)
     stalled = kinds + ["people"] * bool(sets["people"].groups)
     queue: list[int] = []
-    mine, n_vars = 0, len(shared.best)
-    while time.monotonic() < deadline - 0.3:
-        with shared.lock:
-            if patience is not None and time.monotonic() - shared.last > patience:
+    mine = 0
+    while time.monotonic() < search.deadline - 0.3:
+        with search.lock:
+            if (search.patience is not None
+                    and time.monotonic() - search.last > search.patience):
                 break
-            if max_rounds is not None and shared.stats.rounds >= max_rounds:
+            if search.max_rounds is not None and search.stats.rounds >= search.max_rounds:
                 break
-            shared.stats.rounds += 1
-            best = shared.best
-            turn = stalled if shared.idle >= people_after else kinds
+            search.stats.rounds += 1
+            best = search.best
+            turn = stalled if search.idle >= search.people_after else kinds
         kind = turn[mine % len(turn)]
         if kind == "people":
             free = set(sets["people"].draw(rng))
@@ -231,13 +249,12 @@ def _rounds(shared: _Shared, seed: int, model, duty_index, groups, deadline: flo
                 start = queue.pop()
                 days = list(range(start, min(n_days, start + width)))
             free = {pos for day in days for pos in groups[day]}
-        st, solver, sub = _solve_fixed(model, duty_index, free, best, sub_limit, workers,
-                                       seed + mine, deadline)
+        st, solver, sub = _solve_fixed(search.model, search.duty_index, free, best,
+                                       search.sub_limit, search.workers, seed + mine,
+                                       search.deadline)
         mine += 1
         found = st in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-        shared.offer((lambda s=solver, m=sub: [s.value(m.get_int_var_from_proto_index(i))
-                                               for i in range(n_vars)]) if found else None,
-                     int(round(solver.objective_value)) if found else 0, kind)
+        search.offer(kind, solver if found else None, sub)
         if kind != "window":
             sets[kind].adapt(st == cp_model.OPTIMAL)
             continue
@@ -245,4 +262,4 @@ def _rounds(shared: _Shared, seed: int, model, duty_index, groups, deadline: flo
         width = min(n_days, width + 1) if st == cp_model.OPTIMAL else max(2, width - 1)
         if width != old:
             queue = []
-        shared.stats.width = width
+        search.stats.width = width
