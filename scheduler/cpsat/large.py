@@ -9,7 +9,9 @@ Why this path (measured on the benchmark, see the README's benchmark section):
    yields every auxiliary value in a short solve.
 2. ``max_lp`` from that incumbent (a complete hint) for the first 40 % of the time: it
    brings the person start down fast and gives the bound, and cutting it into shorter
-   turns was worse (Instance8 1935 and Instance10 5167 with 12-s turns).
+   turns was worse (Instance8 1935 and Instance10 5167 with 12-s turns). Where its root
+   LP is too large to be solved early in the turn, the turn ends early
+   (:data:`LP_WAIT_SHARE`).
 3. *Windows of days* (:mod:`.window_lns`, all duties of a few consecutive days freed for
    everyone, each solved with ``max_lp`` too, taking turns with whole weekends and, once
    the search stalls, with all days of a few people; one search per worker side by side)
@@ -51,24 +53,46 @@ Instance8/10/11/12 gave 1530 1425 / 4843 4753 / 3550 3671 / 4907 4817, with 0.6
 STALL_SHARE = 0.1
 """A search hands over after this share of the time limit without an improvement."""
 
+LP_WAIT_SHARE = 0.15
+"""The first ``max_lp`` turn hands over early if its root LP has given no bound by then.
+
+Why: ``max_lp``'s full-search thread does nothing but the root LP until it is solved, so
+the turn is one thread of CP-SAT's neighbourhoods, which improve a roster more slowly
+than the windows. Root LP solved after (2 workers, seed 0): Instance8 0.9 s, Instance10
+3.4 s, Instance11 5.0 s, Instance12 22 s of its 22-s turn (bound 3633). Instance12 from
+its person start with the windows from 3 s on gave 4197 / 4196 (seeds 0 / 1) against
+4111–4602 with the full first turn (README, change 17)."""
+
 
 class _Watchdog:
-    """Stops a running CP-SAT search once the tracker has not improved for ``stall`` s.
+    """Stops a running CP-SAT search once the tracker has not improved for ``stall`` s,
+    or, with ``lp_wait``, once that many seconds have passed without a bound above 0.
 
     ``CpSolver.stop_search`` is safe to call from another thread; the search then returns
     FEASIBLE with what it found. Nothing is stopped while there is no incumbent at all.
+    The bound is seen through ``best_bound_callback`` (set here, so before the solve).
     """
 
-    def __init__(self, solver: cp_model.CpSolver, tracker: Tracker, stall: float):
-        self.solver, self.tracker, self.stall = solver, tracker, stall
+    def __init__(self, solver: cp_model.CpSolver, tracker: Tracker, stall: float,
+                 lp_wait: float | None = None):
+        self.solver, self.tracker, self.stall, self.lp_wait = solver, tracker, stall, lp_wait
+        self.bound = 0.0
+        if lp_wait is not None:
+            solver.best_bound_callback = self._bound
         self.done = threading.Event()
         self.thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _bound(self, value: float) -> None:
+        self.bound = max(self.bound, value)
 
     def _watch(self) -> None:
         start = time.monotonic()
         while not self.done.wait(0.2):
+            now = time.monotonic()
             last = max(start, self.tracker.t0 + self.tracker.when)
-            if self.tracker.best is not None and time.monotonic() - last > self.stall:
+            no_lp = (self.lp_wait is not None and self.bound <= 0
+                     and now - start > self.lp_wait)
+            if self.tracker.best is not None and (now - last > self.stall or no_lp):
                 self.solver.stop_search()  # repeated until the search returns: a stop
                 # asked for before CP-SAT has set up its search would otherwise be lost
 
@@ -100,7 +124,8 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
             if turn == 0:  # the first turn runs up to the windows' share, stalled or not
                 left -= WINDOW_SHARE * time_limit
             solver = lp_solver(workers, seed + turn, max(0.1, left), lp=True)
-            with _Watchdog(solver, tracker, stall if turn else float("inf")):
+            with _Watchdog(solver, tracker, stall if turn else float("inf"),
+                           lp_wait=None if turn else LP_WAIT_SHARE * time_limit):
                 st = solve_model(solver, ctx.model, tracker)
             if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 bound = max(bound, int(solver.best_objective_bound))

@@ -54,3 +54,35 @@ def test_watchdog_stops_a_stalled_search_and_waits_without_incumbent():
     with _Watchdog(solver, empty, stall=0.1):
         solver.solve(ctx.model)
     assert time.monotonic() - t >= 1.4
+
+
+def _fresh(ctx) -> Tracker:
+    """A tracker with an incumbent that never counts as stalled."""
+    variables = _variables(ctx)
+    tracker = Tracker(variables, time.monotonic() + 10**6, None)
+    tracker.best, tracker.objective = [0] * len(variables), 10**9
+    return tracker
+
+
+def test_watchdog_ends_a_turn_whose_root_lp_gives_no_bound_in_time():
+    """Instance12's root LP takes about 20 s: with ``lp_wait`` 1 s the search stops within
+    a few seconds of its 30-s limit, and no bound above 0 was seen."""
+    _, ctx = _ctx("Instance12.txt")
+    solver = lp_solver(2, 0, 30.0, lp=True)
+    t = time.monotonic()
+    with _Watchdog(solver, _fresh(ctx), stall=float("inf"), lp_wait=1.0) as dog:
+        solver.solve(ctx.model)
+    assert time.monotonic() - t < 8.0
+    assert dog.bound <= 0
+
+
+def test_watchdog_lets_a_turn_run_once_its_root_lp_gave_a_bound():
+    """Instance8's root LP is solved within about a second: the bound arrives before
+    ``lp_wait`` (3 s), so the search runs to its own 6-s limit."""
+    _, ctx = _ctx("Instance8.txt")
+    solver = lp_solver(2, 0, 6.0, lp=True)
+    t = time.monotonic()
+    with _Watchdog(solver, _fresh(ctx), stall=float("inf"), lp_wait=3.0) as dog:
+        solver.solve(ctx.model)
+    assert time.monotonic() - t >= 5.5
+    assert dog.bound > 0
