@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from scheduler.cpsat.large import _Watchdog, solve_large
+from scheduler.cpsat.large import LP_USEFUL, _Watchdog, solve_large
 from scheduler.cpsat.lns import Tracker, _variables, lp_solver, objective_of
 from scheduler.cpsat.model import build_model
 from scheduler.problem import Assignment, Roster, SolveParams
@@ -56,33 +56,34 @@ def test_watchdog_stops_a_stalled_search_and_waits_without_incumbent():
     assert time.monotonic() - t >= 1.4
 
 
-def _fresh(ctx) -> Tracker:
-    """A tracker with an incumbent that never counts as stalled."""
+def _fresh(ctx, objective: int) -> Tracker:
+    """A tracker with an incumbent of ``objective`` that never counts as stalled."""
     variables = _variables(ctx)
     tracker = Tracker(variables, time.monotonic() + 10**6, None)
-    tracker.best, tracker.objective = [0] * len(variables), 10**9
+    tracker.best, tracker.objective = [0] * len(variables), objective
     return tracker
 
 
 def test_watchdog_ends_a_turn_whose_root_lp_gives_no_bound_in_time():
     """Instance12's root LP takes about 20 s: with ``lp_wait`` 1 s the search stops within
-    a few seconds of its 30-s limit, and no bound above 0 was seen."""
+    a few seconds of its 30-s limit, and no bound near the incumbent (6 000) was seen."""
     _, ctx = _ctx("Instance12.txt")
     solver = lp_solver(2, 0, 30.0, lp=True)
     t = time.monotonic()
-    with _Watchdog(solver, _fresh(ctx), stall=float("inf"), lp_wait=1.0) as dog:
+    with _Watchdog(solver, _fresh(ctx, 6000), stall=float("inf"), lp_wait=1.0) as dog:
         solver.solve(ctx.model)
     assert time.monotonic() - t < 8.0
-    assert dog.bound <= 0
+    assert dog.bound < LP_USEFUL * 6000
 
 
 def test_watchdog_lets_a_turn_run_once_its_root_lp_gave_a_bound():
-    """Instance8's root LP is solved within about a second: the bound arrives before
-    ``lp_wait`` (3 s), so the search runs to its own 6-s limit."""
+    """Instance8's root LP is solved within about a second: its bound (about 1 250, over
+    a tenth of an incumbent of 3 000) arrives before ``lp_wait`` (3 s), so the search
+    runs to its own 6-s limit."""
     _, ctx = _ctx("Instance8.txt")
     solver = lp_solver(2, 0, 6.0, lp=True)
     t = time.monotonic()
-    with _Watchdog(solver, _fresh(ctx), stall=float("inf"), lp_wait=3.0) as dog:
+    with _Watchdog(solver, _fresh(ctx, 3000), stall=float("inf"), lp_wait=3.0) as dog:
         solver.solve(ctx.model)
     assert time.monotonic() - t >= 5.5
-    assert dog.bound > 0
+    assert dog.bound >= LP_USEFUL * 3000
