@@ -54,15 +54,17 @@ STALL_SHARE = 0.1
 """A search hands over after this share of the time limit without an improvement."""
 
 LP_WAIT_SHARE = 0.15
-"""A ``max_lp`` turn hands over early if its root LP has given no bound by then.
+"""A ``max_lp`` turn hands over early if its root LP has given no bound (of at least
+:data:`LP_USEFUL` times the incumbent) by this share of the time limit.
 
 Why: ``max_lp``'s full-search thread does nothing but the root LP until it is solved, so
 the turn is one thread of CP-SAT's neighbourhoods, which improve a roster more slowly
 than the windows. Root LP solved after (2 workers, seed 0): Instance8 0.9 s, Instance10
 3.4 s, Instance11 5.0 s, Instance12 22 s of its 22-s turn (bound 3633). Instance12,
-seeds 0–3: 4288 4182 4299 4498 with this rule against 4608 4581 4389 4630 without it
-(README, change 17); the bound it reports then stays near 0. Each turn solves its root LP
-afresh, so the rule holds for every turn."""
+seeds 0–3: 4608 4581 4389 4630 without the rule, 4288 4182 4299 4498 with it on the
+first turn only, 4281 4078 4110 (seeds 0–2) as it is (README, change 17); the bound it
+reports then stays near 0. Each turn solves its root LP afresh, so the rule holds for
+every turn."""
 
 LP_USEFUL = 0.1
 """A bound counts as the root LP's once it reaches this share of the incumbent's objective.

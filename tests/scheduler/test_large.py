@@ -66,7 +66,8 @@ def _fresh(ctx, objective: int) -> Tracker:
 
 def test_watchdog_ends_a_turn_whose_root_lp_gives_no_bound_in_time():
     """Instance12's root LP takes about 20 s: with ``lp_wait`` 1 s the search stops within
-    a few seconds of its 30-s limit, and no bound near the incumbent (6 000) was seen."""
+    a few seconds, long before its 30-s limit, and no bound near the incumbent (6 000)
+    was seen."""
     _, ctx = _ctx("Instance12.txt")
     solver = lp_solver(2, 0, 30.0, lp=True)
     t = time.monotonic()
