@@ -62,7 +62,7 @@ the turn is one thread of CP-SAT's neighbourhoods, which improve a roster more s
 than the windows. Root LP solved after (2 workers, seed 0): Instance8 0.9 s, Instance10
 3.4 s, Instance11 5.0 s, Instance12 22 s of its 22-s turn (bound 3633). Instance12,
 seeds 0–3: 4608 4581 4389 4630 without the rule, 4288 4182 4299 4498 with it on the
-first turn only, 4281 4078 4110 (seeds 0–2) as it is (README, change 17); the bound it
+first turn only, 4281 4078 4110 4086 as it is (README, change 17); the bound it
 reports then stays near 0. Each turn solves its root LP afresh, so the rule holds for
 every turn."""
 
