@@ -142,10 +142,12 @@ class _Search:
     last: float = field(default_factory=time.monotonic)
     idle: int = 0  # rounds since the last improvement, all threads together
 
-    def offer(self, kind: str, solver: cp_model.CpSolver | None, sub=None) -> None:
-        """Count a finished round; keep the roster of ``solver`` (None: no roster found)
-        if it beats the incumbent *now* (another thread may have improved it meanwhile;
-        the roster is complete and feasible either way)."""
+    def offer(self, kind: str, solver: cp_model.CpSolver | None,
+              sub: cp_model.CpModel) -> None:
+        """Count a finished round; keep the roster of ``solver`` (None: no roster found),
+        read from the model copy ``sub`` it solved, if it beats the incumbent *now*
+        (another thread may have improved it meanwhile; the roster is complete and
+        feasible either way)."""
         with self.lock:
             value = None if solver is None else int(round(solver.objective_value))
             better = value is not None and value < self.objective
