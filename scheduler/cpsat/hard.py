@@ -43,6 +43,7 @@ def add_cover(ctx: ModelContext) -> None:
         elif wu and slot.required > 0:
             u = m.new_int_var(0, slot.required, f"under_{slot.date}_{slot.post_id}")
             m.add(n + u >= slot.required)
+            ctx.info.setdefault("under", {})[(slot.date, slot.post_id)] = (u, wu)
             coeffs.append(wu)
             tvars.append(u)
         if not over_ok and len(vs) > slot.required:

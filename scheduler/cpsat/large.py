@@ -11,7 +11,8 @@ Why this path (measured on the benchmark, see the README's benchmark section):
    brings the person start down fast and gives the bound, and cutting it into shorter
    turns was worse (Instance8 1935 and Instance10 5167 with 12-s turns). Where its root
    LP is too large to be solved early in the turn, the turn ends early
-   (:data:`LP_WAIT_SHARE`).
+   (:data:`LP_WAIT_SHARE`), and the model gets the weekend and holiday shortfall cut
+   instead (:mod:`.shortfall`), so that a bound is known all the same.
 3. *Windows of days* (:mod:`.window_lns`, all duties of a few consecutive days freed for
    everyone, each solved with ``max_lp`` too, taking turns with whole weekends and, once
    the search stalls, with all days of a few people; one search per worker side by side)
@@ -33,6 +34,7 @@ from .lns import Tracker, WeightedResult, hint_all, lp_solver, result_of
 from .neighbourhoods import person_groups, weekend_blocks
 from .person_start import person_sweeps, soft_cover
 from .safe_solve import solve_model
+from .shortfall import CUT_SHARE, add_shortfall_cut, objective_floor
 from .window_lns import day_groups, fix_booleans, window_search
 
 PERSON_SHARE = 0.3
@@ -89,6 +91,7 @@ class _Watchdog:
                  lp_wait: float | None = None):
         self.solver, self.tracker, self.stall, self.lp_wait = solver, tracker, stall, lp_wait
         self.bound = 0.0
+        self.no_lp = False  # set when the turn is stopped for want of an LP bound
         if lp_wait is not None:
             solver.best_bound_callback = self._bound
         self.done = threading.Event()
@@ -106,6 +109,7 @@ class _Watchdog:
                 continue
             no_lp = (self.lp_wait is not None and now - start > self.lp_wait
                      and self.bound < LP_USEFUL * self.tracker.objective)
+            self.no_lp = self.no_lp or no_lp
             if now - last > self.stall or no_lp:
                 self.solver.stop_search()  # repeated until the search returns: a stop
                 # asked for before CP-SAT has set up its search would otherwise be lost
@@ -129,7 +133,7 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
         person_start(ctx, variables, tracker, t0 + PERSON_SHARE * time_limit, workers, seed,
                      phases)
     stall = STALL_SHARE * time_limit
-    bound, st, turn = 0, cp_model.UNKNOWN, 0
+    bound, st, turn, cut_tried = 0, cp_model.UNKNOWN, 0, False
     while deadline - time.monotonic() > 0.5:
         if turn % 2 == 0 or tracker.best is None:
             if tracker.best is not None:
@@ -139,11 +143,17 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
                 left -= WINDOW_SHARE * time_limit
             solver = lp_solver(workers, seed + turn, max(0.1, left), lp=True)
             with _Watchdog(solver, tracker, stall if turn else float("inf"),
-                           lp_wait=LP_WAIT_SHARE * time_limit):
+                           lp_wait=LP_WAIT_SHARE * time_limit) as watchdog:
                 st = solve_model(solver, ctx.model, tracker)
             if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 bound = max(bound, int(solver.best_objective_bound))
             phases.append(("max_lp", round(time.monotonic() - t0, 2), tracker.objective, bound))
+            if watchdog.no_lp and not cut_tried:  # the LP is too slow to bound the
+                cut_tried = True  # scarce days' cover; the cut gives that part at once
+                cut = add_shortfall_cut(ctx, CUT_SHARE * time_limit, workers, seed)
+                bound = max(bound, objective_floor(ctx, cut))
+                phases.append(("shortfall", round(time.monotonic() - t0, 2),
+                               tracker.objective, bound))
             if st in (cp_model.OPTIMAL, cp_model.INFEASIBLE, cp_model.MODEL_INVALID):
                 break
             if tracker.best is not None and bound >= tracker.objective:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from scheduler.cpsat import large
 from scheduler.cpsat.large import LP_USEFUL, _Watchdog, solve_large
 from scheduler.cpsat.lns import Tracker, _variables, lp_solver, objective_of
 from scheduler.cpsat.model import build_model
@@ -29,11 +30,30 @@ def test_solve_large_runs_every_phase_and_the_validator_agrees():
     res = solve_large(ctx, variables, Tracker(variables, time.monotonic(), None), 12.0, 2, 0)
     names = [p[0] for p in res.phases]
     assert names[:3] == ["persons", "max_lp", "windows"]
+    assert "shortfall" not in names  # its root LP gives the bound in time: no cut needed
     roster = Roster.of(Assignment(k[1], k[2], k[0])
                        for k, v in ctx.x.items() if res.solution[v.index])
     v = validate(problem, roster)
     assert v.ok and v.levels[0][1] == res.objective >= res.bound
     assert res.phases[0][2] >= res.objective  # later phases only improve
+
+
+def test_slow_root_lp_is_followed_by_the_shortfall_cut(monkeypatch):
+    """On Instance12 (root LP about 20 s) the first ``max_lp`` turn ends for want of a
+    bound, and the weekend shortfall cut follows and lifts the bound from near 0 to 4 000
+    (40 weekend shifts short at 100 each; the cut gets 3 s, as in a one-minute run); the
+    roster still keeps every hard rule and the validator agrees with the objective."""
+    monkeypatch.setattr(large, "CUT_SHARE", 3.0 / 20.0)
+    problem, ctx = _ctx("Instance12.txt")
+    variables = _variables(ctx)
+    res = solve_large(ctx, variables, Tracker(variables, time.monotonic(), None), 20.0, 2, 0)
+    names = [p[0] for p in res.phases]
+    assert names[:3] == ["persons", "max_lp", "shortfall"]
+    assert res.phases[1][3] < 1000 and res.phases[2][3] == 4000 <= res.bound
+    roster = Roster.of(Assignment(k[1], k[2], k[0])
+                       for k, v in ctx.x.items() if res.solution[v.index])
+    v = validate(problem, roster)
+    assert v.ok and v.levels[0][1] == res.objective >= res.bound
 
 
 def test_watchdog_stops_a_stalled_search_and_waits_without_incumbent():
@@ -66,25 +86,25 @@ def _fresh(ctx, objective: int) -> Tracker:
 
 def test_watchdog_ends_a_turn_whose_root_lp_gives_no_bound_in_time():
     """Instance12's root LP takes about 20 s: with ``lp_wait`` 1 s the search stops within
-    a few seconds, long before its 30-s limit, and no bound near the incumbent (6 000)
-    was seen."""
+    a few seconds, long before its 30-s limit, no bound near the incumbent (6 000) was
+    seen, and the turn is marked as lacking an LP bound (so the shortfall cut follows)."""
     _, ctx = _ctx("Instance12.txt")
     solver = lp_solver(2, 0, 30.0, lp=True)
     t = time.monotonic()
     with _Watchdog(solver, _fresh(ctx, 6000), stall=float("inf"), lp_wait=1.0) as dog:
         solver.solve(ctx.model)
     assert time.monotonic() - t < 8.0
-    assert dog.bound < LP_USEFUL * 6000
+    assert dog.bound < LP_USEFUL * 6000 and dog.no_lp
 
 
 def test_watchdog_lets_a_turn_run_once_its_root_lp_gave_a_bound():
     """Instance8's root LP is solved within about a second: its bound (about 1 250, over
     a tenth of an incumbent of 3 000) arrives before ``lp_wait`` (3 s), so the search
-    runs to its own 6-s limit."""
+    runs to its own 6-s limit, and the turn is not marked as lacking an LP bound."""
     _, ctx = _ctx("Instance8.txt")
     solver = lp_solver(2, 0, 6.0, lp=True)
     t = time.monotonic()
     with _Watchdog(solver, _fresh(ctx, 3000), stall=float("inf"), lp_wait=3.0) as dog:
         solver.solve(ctx.model)
     assert time.monotonic() - t >= 5.5
-    assert dog.bound >= LP_USEFUL * 3000
+    assert dog.bound >= LP_USEFUL * 3000 and not dog.no_lp

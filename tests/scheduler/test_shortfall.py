@@ -1,0 +1,104 @@
+"""The redundant cut on the weekend and holiday shortfall (scheduler.cpsat.shortfall)."""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from scheduler.cpsat.lns import lp_solver, objective_of
+from scheduler.cpsat.model import build_model
+from scheduler.cpsat.shortfall import add_shortfall_cut, objective_floor, scarce_shortfall
+from shells.curtois_reader import parse_instance, read_instance
+
+from ..shells.test_curtois_reader import SHARED
+from .factories import make_problem
+
+# Two people, one shift type, each may work one weekend of two; every weekend day asks for
+# two people, so at most 4 of the 8 weekend shifts can be covered (4 short × 100).
+WEEKENDS = """SECTION_HORIZON
+14
+
+SECTION_SHIFTS
+D,480,
+
+SECTION_STAFF
+A,D=14,6720,0,5,1,1,1
+B,D=14,6720,0,5,1,1,1
+
+SECTION_DAYS_OFF
+
+SECTION_SHIFT_ON_REQUESTS
+
+SECTION_SHIFT_OFF_REQUESTS
+
+SECTION_COVER
+""" + "".join(f"{d},D,{2 if d % 7 >= 5 else 1},100,1\n" for d in range(14))
+
+
+def _ctx():
+    problem = parse_instance(WEEKENDS, "weekends")
+    return problem, build_model(problem)
+
+
+def _optimum(problem, ctx) -> tuple[str, int]:
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    solver = lp_solver(2, 0, 20.0, lp=True)
+    status = solver.solve(ctx.model)
+    return solver.status_name(status), int(solver.objective_value)
+
+
+def test_cut_is_the_least_weekend_shortfall_and_keeps_the_optimum():
+    """The cut is exactly 4 shifts × weight 100 short on the weekends, and the full model's
+    optimum is the same with and without it (the cut removes no roster)."""
+    problem, ctx = _ctx()
+    assert len(scarce_shortfall(ctx)) == 4
+    assert add_shortfall_cut(ctx, 5.0, 2, 0) == 400
+    _, plain = _ctx()
+    with_cut, without = _optimum(problem, ctx), _optimum(problem, plain)
+    assert with_cut == without == ("OPTIMAL", without[1])
+    assert without[1] >= 400
+
+
+def test_a_roster_one_shift_less_short_is_infeasible():
+    """Feasible/infeasible pair: the model with the cut has a roster exactly 400 short on
+    the weekends, and none 300 short (one more weekend shift covered)."""
+    for most, expected in ((400, cp_model.OPTIMAL), (300, cp_model.INFEASIBLE)):
+        _, ctx = _ctx()
+        add_shortfall_cut(ctx, 5.0, 2, 0)
+        terms = scarce_shortfall(ctx)
+        ctx.model.add(sum(w * v for v, w in terms) <= most)
+        status = lp_solver(2, 0, 10.0, lp=True).solve(ctx.model)
+        assert status == expected
+
+
+def test_hard_cover_gets_no_cut():
+    """A township roster whose cover is hard has no shortfall to bound: nothing is added."""
+    ctx = build_model(make_problem(14))
+    before = len(ctx.model.proto.constraints)
+    assert scarce_shortfall(ctx) == []
+    assert add_shortfall_cut(ctx, 1.0, 2, 0) == 0
+    assert len(ctx.model.proto.constraints) == before
+
+
+def test_objective_floor_follows_the_weight_of_cover_in_the_objective():
+    """With ``cover + requests`` the cut of 400 bounds the objective by 400, with the cover
+    counted three times by 1 200, and a term that can be −1 lowers the bound by 1."""
+    problem, ctx = _ctx()
+    cut = add_shortfall_cut(ctx, 5.0, 2, 0)
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    assert objective_floor(ctx, cut) == 400
+    ctx.model.minimize(3 * objective_of(ctx, problem.levels[0]))
+    assert objective_floor(ctx, cut) == 1200
+    first = next(iter(ctx.x.values()))
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]) - first)
+    assert objective_floor(ctx, cut) == 399
+
+
+def test_objective_floor_counts_wishes_as_met():
+    """Instance1's requests term is a constant minus the weights of the wishes met: taken
+    at its least (every wish met, 0), a cut of 200 on its weekends bounds the objective by
+    exactly 200, and no cut by nothing."""
+    problem = read_instance(SHARED / "Instance1.txt")
+    ctx = build_model(problem)
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    assert objective_floor(ctx, 200) == 200
+    assert objective_floor(ctx, 0) == 0
