@@ -150,7 +150,8 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
             phases.append(("max_lp", round(time.monotonic() - t0, 2), tracker.objective, bound))
             if watchdog.no_lp and not cut_tried:  # the LP is too slow to bound the
                 cut_tried = True  # scarce days' cover; the cut gives that part at once
-                cut = add_shortfall_cut(ctx, CUT_SHARE * time_limit, workers, seed)
+                cut = add_shortfall_cut(ctx, min(CUT_SHARE * time_limit,
+                                                 deadline - time.monotonic()), workers, seed)
                 bound = max(bound, objective_floor(ctx, cut))
                 phases.append(("shortfall", round(time.monotonic() - t0, 2),
                                tracker.objective, bound))

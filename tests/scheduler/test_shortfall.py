@@ -102,3 +102,13 @@ def test_objective_floor_counts_wishes_as_met():
     ctx.model.minimize(objective_of(ctx, problem.levels[0]))
     assert objective_floor(ctx, 200) == 200
     assert objective_floor(ctx, 0) == 0
+
+
+def test_no_time_left_adds_no_cut():
+    """Called at the deadline (no time left for the shortfall solve), nothing is solved or
+    added, so the caller's time limit holds."""
+    _, ctx = _ctx()
+    before = len(ctx.model.proto.constraints)
+    assert add_shortfall_cut(ctx, 0.0, 2, 0) == 0
+    assert add_shortfall_cut(ctx, -1.0, 2, 0) == 0
+    assert len(ctx.model.proto.constraints) == before
