@@ -22,19 +22,30 @@ def _ctx(name: str):
     return problem, ctx
 
 
-def test_solve_large_runs_every_phase_and_the_validator_agrees():
-    """On Instance8 in 12 s: person start, max_lp, windows; the roster keeps every hard rule
-    and the validator's objective equals the reported one, which is at least the bound."""
-    problem, ctx = _ctx("Instance8.txt")
+def _solve_large(ctx, limit: float):
+    """:func:`solve_large` from scratch; its result and the names of its phases."""
     variables = _variables(ctx)
-    res = solve_large(ctx, variables, Tracker(variables, time.monotonic(), None), 12.0, 2, 0)
-    names = [p[0] for p in res.phases]
-    assert names[:3] == ["persons", "max_lp", "windows"]
-    assert "shortfall" not in names  # its root LP gives the bound in time: no cut needed
+    res = solve_large(ctx, variables, Tracker(variables, time.monotonic(), None), limit, 2, 0)
+    return res, [p[0] for p in res.phases]
+
+
+def _assert_roster_checks(problem, ctx, res) -> None:
+    """The roster keeps every hard rule; the validator's objective equals the reported one,
+    which is at least the bound."""
     roster = Roster.of(Assignment(k[1], k[2], k[0])
                        for k, v in ctx.x.items() if res.solution[v.index])
     v = validate(problem, roster)
     assert v.ok and v.levels[0][1] == res.objective >= res.bound
+
+
+def test_solve_large_runs_every_phase_and_the_validator_agrees():
+    """On Instance8 in 12 s: person start, max_lp, windows; the roster keeps every hard rule
+    and the validator's objective equals the reported one, which is at least the bound."""
+    problem, ctx = _ctx("Instance8.txt")
+    res, names = _solve_large(ctx, 12.0)
+    assert names[:3] == ["persons", "max_lp", "windows"]
+    assert "shortfall" not in names  # its root LP gives the bound in time: no cut needed
+    _assert_roster_checks(problem, ctx, res)
     assert res.phases[0][2] >= res.objective  # later phases only improve
 
 
@@ -45,15 +56,10 @@ def test_slow_root_lp_is_followed_by_the_shortfall_cut(monkeypatch):
     roster still keeps every hard rule and the validator agrees with the objective."""
     monkeypatch.setattr(large, "CUT_SHARE", 3.0 / 20.0)
     problem, ctx = _ctx("Instance12.txt")
-    variables = _variables(ctx)
-    res = solve_large(ctx, variables, Tracker(variables, time.monotonic(), None), 20.0, 2, 0)
-    names = [p[0] for p in res.phases]
+    res, names = _solve_large(ctx, 20.0)
     assert names[:3] == ["persons", "max_lp", "shortfall"]
     assert res.phases[1][3] < 1000 and res.phases[2][3] == 4000 <= res.bound
-    roster = Roster.of(Assignment(k[1], k[2], k[0])
-                       for k, v in ctx.x.items() if res.solution[v.index])
-    v = validate(problem, roster)
-    assert v.ok and v.levels[0][1] == res.objective >= res.bound
+    _assert_roster_checks(problem, ctx, res)
 
 
 def test_watchdog_stops_a_stalled_search_and_waits_without_incumbent():
