@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from .lns import lp_solver
+from .lns import lp_solver, set_hint, solution_vector
 from .neighbourhoods import PeopleSets, WeekendSets
 from .safe_solve import solve_model
 
@@ -85,8 +85,9 @@ def windows(n_days: int, width: int, rng: random.Random) -> list[int]:
 def fix_booleans(model: cp_model.CpModel, values: dict[int, int]) -> None:
     """Fix Boolean variables (model index → 0/1) in their domains, not by constraints:
     presolve drops them at once, and nothing is added that a copy would carry along."""
+    variables = model.proto.variables
     for i, value in values.items():
-        domain = model.proto.variables[i].domain  # a Boolean: [0, 1]
+        domain = variables[i].domain  # a Boolean: [0, 1]
         domain[0] = domain[1] = value
 
 
@@ -100,9 +101,7 @@ def _solve_fixed(model: cp_model.CpModel, duty_index: Sequence[int], free: set[i
     otherwise ran past the caller's deadline (Syn24 ended at 62.7 s of 60)."""
     sub = model.clone()
     fix_booleans(sub, {i: best[i] for pos, i in enumerate(duty_index) if pos not in free})
-    sub.clear_hints()
-    for i, val in enumerate(best):
-        sub.add_hint(sub.get_int_var_from_proto_index(i), val)
+    set_hint(sub, range(len(best)), best)
     if deadline is not None:
         limit = min(limit, deadline - time.monotonic())
     solver = lp_solver(workers, seed, limit, lp=True)
@@ -155,8 +154,7 @@ class _Search:
             self.idle = 0 if better else self.idle + 1
             if not better:
                 return
-            self.best = [solver.value(sub.get_int_var_from_proto_index(i))
-                         for i in range(len(self.best))]
+            self.best = solution_vector(solver.response_proto, len(self.best))
             self.objective = value
             self.last = time.monotonic()
             self.accept(self.best, self.objective)
