@@ -141,10 +141,9 @@ class _Search:
     last: float = field(default_factory=time.monotonic)
     idle: int = 0  # rounds since the last improvement, all threads together
 
-    def offer(self, kind: str, solver: cp_model.CpSolver | None,
-              sub: cp_model.CpModel) -> None:
+    def offer(self, kind: str, solver: cp_model.CpSolver | None) -> None:
         """Count a finished round; keep the roster of ``solver`` (None: no roster found),
-        read from the model copy ``sub`` it solved, if it beats the incumbent *now*
+        the first variables of the copy it solved, if it beats the incumbent *now*
         (another thread may have improved it meanwhile; the roster is complete and
         feasible either way)."""
         with self.lock:
@@ -249,12 +248,12 @@ def _rounds(search: _Search, seed: int) -> None:
                 start = queue.pop()
                 days = list(range(start, min(n_days, start + width)))
             free = {pos for day in days for pos in groups[day]}
-        st, solver, sub = _solve_fixed(search.model, search.duty_index, free, best,
+        st, solver, _ = _solve_fixed(search.model, search.duty_index, free, best,
                                        search.sub_limit, search.workers, seed + mine,
                                        search.deadline)
         mine += 1
         found = st in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-        search.offer(kind, solver if found else None, sub)
+        search.offer(kind, solver if found else None)
         if kind != "window":
             sets[kind].adapt(st == cp_model.OPTIMAL)
             continue
