@@ -181,7 +181,7 @@ def person_start(ctx: ModelContext, variables: list, tracker: Tracker, deadline:
     fixed = ctx.model.clone()
     fix_booleans(fixed, {var.index: int(key in chosen) for key, var in ctx.x.items()})
     solver = lp_solver(workers, seed, max(1.0, deadline - time.monotonic()), lp=None)
-    probe = Tracker([fixed.get_int_var_from_proto_index(v.index) for v in variables], t0, None)
+    probe = Tracker(variables, t0, None)  # it reads values by index: the copy's are the same
     solve_model(solver, fixed, probe)
     if probe.best is not None:
         tracker.offer(probe.best, probe.objective, probe.when)

@@ -249,8 +249,8 @@ def _rounds(search: _Search, seed: int) -> None:
                 days = list(range(start, min(n_days, start + width)))
             free = {pos for day in days for pos in groups[day]}
         st, solver, _ = _solve_fixed(search.model, search.duty_index, free, best,
-                                       search.sub_limit, search.workers, seed + mine,
-                                       search.deadline)
+                                     search.sub_limit, search.workers, seed + mine,
+                                     search.deadline)
         mine += 1
         found = st in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         search.offer(kind, solver if found else None)
