@@ -20,6 +20,12 @@ Why this path (measured on the benchmark, see the README's benchmark section):
    where ``max_lp`` had stalled. When the windows stall (no improvement for a tenth of the
    time limit) ``max_lp`` takes over again from the incumbent, and so on in turn, each
    until it stalls.
+4. *Repair to the least weekend shortfall* (:mod:`.shortfall`), once, between the first
+   ``max_lp`` turn and the first windows, where the root LP's bound says the weekend and
+   holiday cover is nearly the whole objective: a roster one weekend shift shorter than
+   necessary is a local optimum that no window leaves (Instance10 ended there in 3 of the
+   12 full runs since change 16), so the first windows start from a roster at the least
+   shortfall instead.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ from .lns import Tracker, WeightedResult, hint_all, lp_solver, result_of
 from .neighbourhoods import person_groups, weekend_blocks
 from .person_start import person_sweeps, soft_cover
 from .safe_solve import solve_model
-from .shortfall import CUT_SHARE, add_shortfall_cut, objective_floor
+from .shortfall import CUT_SHARE, add_shortfall_cut, objective_floor, repair_model
 from .window_lns import day_groups, fix_booleans, window_search
 
 PERSON_SHARE = 0.3
@@ -75,6 +81,17 @@ Why not any bound above 0: other reasoning reports tiny bounds too (Instance12: 
 within 4 s, against an incumbent near 6 000), and they came before the wait was over in
 some runs. The root LP's bounds were 36 % (Instance8) to 91 % (Instance11) of the
 incumbent when they arrived; a bound under a tenth of it says little about the roster."""
+
+
+REPAIR_SHARE = 0.2
+"""Most of the time the scarce-shortfall repair after the first ``max_lp`` turn may take
+(:func:`repair`): up to :data:`.shortfall.CUT_SHARE` of the time limit for the proven
+minimum (Instance10: 1.8 s), the rest for a repaired roster (Instance10: 5915–6638 within
+6–8 s, which the windows then took below the unrepaired runs' 4733–4744)."""
+
+
+REPAIR_STALL_SHARE = 0.25
+"""The repair's solve ends after this share of its limit without a better roster."""
 
 
 class _Watchdog:
@@ -134,6 +151,7 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
                      phases)
     stall = STALL_SHARE * time_limit
     bound, st, turn, cut_tried = 0, cp_model.UNKNOWN, 0, False
+    start = None  # a roster the next windows start from instead of the incumbent
     while deadline - time.monotonic() > 0.5:
         if turn % 2 == 0 or tracker.best is None:
             if tracker.best is not None:
@@ -159,13 +177,42 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
                 break
             if tracker.best is not None and bound >= tracker.objective:
                 break
+            if turn == 0 and watchdog.bound >= LP_USEFUL * (tracker.objective or 0) > 0:
+                start = repair(ctx, variables, tracker, bound, min(
+                    REPAIR_SHARE * time_limit, deadline - time.monotonic()),
+                    CUT_SHARE * time_limit, workers, seed)
+                phases.append(("repair", round(time.monotonic() - t0, 2),
+                               start and start[1], bound))
         else:
-            windows(ctx, tracker, deadline, workers, seed + turn, phases, stall)
+            windows(ctx, tracker, deadline, workers, seed + turn, phases, stall, start)
+            start = None
         turn += 1
     ctx.model.clear_hints()
     if st == cp_model.UNKNOWN and tracker.best is not None:
         st = cp_model.FEASIBLE
     return result_of(st, tracker, bound, t0, phases)
+
+
+def repair(ctx: ModelContext, variables: list, tracker: Tracker, bound: int, limit: float,
+           proof: float, workers: int, seed: int) -> tuple[list[int], int] | None:
+    """A roster at the least scarce shortfall near the incumbent (see
+    :func:`.shortfall.repair_model`), as (solution vector, objective), or None.
+
+    ``proof`` (at most half of ``limit``) for the proven minimum, the rest of ``limit``
+    (at most half) for the repaired roster; that solve stops once it has not improved for
+    :data:`REPAIR_STALL_SHARE` of ``limit``. ``bound`` is the root LP's bound on the
+    objective, which decides whether the repair is worth trying at all."""
+    began = time.monotonic()
+    model = repair_model(ctx, tracker.best, bound, min(proof, limit / 2), workers,
+                         seed)
+    left = limit - (time.monotonic() - began)
+    if model is None or left <= 0.1:
+        return None
+    probe = Tracker(variables, tracker.t0, None)
+    solver = lp_solver(workers, seed, min(left, limit / 2), lp=True)
+    with _Watchdog(solver, probe, REPAIR_STALL_SHARE * limit):
+        solve_model(solver, model, probe)
+    return None if probe.best is None else (probe.best, probe.objective)
 
 
 def person_start(ctx: ModelContext, variables: list, tracker: Tracker, deadline: float,
@@ -189,14 +236,18 @@ def person_start(ctx: ModelContext, variables: list, tracker: Tracker, deadline:
 
 
 def windows(ctx: ModelContext, tracker: Tracker, deadline: float, workers: int, seed: int,
-            phases: list, patience: float | None = None) -> None:
-    """Improve the tracker's incumbent by :func:`.window_lns.window_search`."""
+            phases: list, patience: float | None = None,
+            start: tuple[list[int], int] | None = None) -> None:
+    """Improve the tracker's incumbent, or the roster ``start`` (solution vector and
+    objective; it is handed to the tracker only once it beats the incumbent), by
+    :func:`.window_lns.window_search`."""
     keys = list(ctx.x)
     dates = [d.date for d in ctx.problem.days]
     groups = day_groups(keys, dates)
     t0 = tracker.t0
-    stats = window_search(ctx.model, [ctx.x[k].index for k in keys], groups, tracker.best,
-                          tracker.objective, deadline, tracker.offer, workers, seed,
+    best, objective = start if start is not None else (tracker.best, tracker.objective)
+    stats = window_search(ctx.model, [ctx.x[k].index for k in keys], groups, best,
+                          objective, deadline, tracker.offer, workers, seed,
                           patience=patience, weekends=weekend_blocks(dates),
                           threads=workers, people=person_groups(keys))
     phases.append(("windows", round(time.monotonic() - t0, 2), tracker.objective,

@@ -27,7 +27,7 @@ from fractions import Fraction
 from ortools.sat.python import cp_model
 
 from .context import ModelContext
-from .lns import lp_solver
+from .lns import lp_solver, set_hint
 from .safe_solve import solve_model
 
 CUT_SHARE = 0.05
@@ -37,6 +37,18 @@ Its bound comes early (Instance12: 37 after 1.7 s, 40 after 2.0 s, with reading 
 building); a bound short of the minimum is still valid, only weaker."""
 
 
+REPAIR_DOMINANT = 0.9
+"""The repair (:func:`repair_model`) is tried only where the least scarce shortfall makes up
+at least this share of the objective's lower bound.
+
+Why: there the scarce cover is nearly the whole objective, so a roster at that minimum is
+likely near the optimum (Instance10: 4600 of a bound of 4624; the best known 4631 is at the
+minimum). Where it is a small part, reaching it costs elsewhere: Instance8's minimum is 7
+weekend shifts short (700 of a bound of 1262), its best known 1300 is 12 short, and the
+repair never found a roster at 7 in its 6 s, which the windows then lacked (seeds 0–3:
+1336 / 1337 / 1318 / 1317 against 1309 / 1423 / 1309 / 1315 without the repair)."""
+
+
 def scarce_shortfall(ctx: ModelContext) -> list[tuple[cp_model.IntVar, int]]:
     """(under-cover variable, weight) of every soft slot on a weekend or holiday."""
     scarce = {d.date for d in ctx.problem.days if d.is_weekend_or_holiday}
@@ -44,30 +56,73 @@ def scarce_shortfall(ctx: ModelContext) -> list[tuple[cp_model.IntVar, int]]:
             if date in scarce]
 
 
-def add_shortfall_cut(ctx: ModelContext, limit: float, workers: int, seed: int) -> int:
-    """Add Σ weight·under ≥ L over weekend and holiday slots; L, or 0 if nothing was added.
+def scarce_expr(terms) -> cp_model.LinearExpr:
+    """Σ weight·under over the given (under-cover variable, weight) terms."""
+    return cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [w for _, w in terms])
 
-    L is CP-SAT's lower bound for that sum alone, on a copy of the model with every rule,
-    so the cut holds for every roster. ``ctx.model`` is changed only by the cut itself.
-    """
+
+def scarce_minimum(ctx: ModelContext, limit: float, workers: int,
+                   seed: int) -> tuple[int, bool]:
+    """(L, proven): CP-SAT's lower bound L on the weighted scarce shortfall alone, with
+    every rule, on a copy of the model; ``proven`` when L is that minimum exactly.
+    (0, False) when there is nothing to bound or no time."""
     terms = scarce_shortfall(ctx)
     if not terms or limit <= 0:
-        return 0
-    expr = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [w for _, w in terms])
+        return 0, False
     copy = ctx.model.clone()
     copy.clear_hints()
-    copy.minimize(expr)
+    copy.minimize(scarce_expr(terms))
     solver = lp_solver(workers, seed, limit, lp=True)
     status = solve_model(solver, copy, None)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.UNKNOWN):
-        return 0  # infeasible or invalid: the full solve will say so itself
+        return 0, False  # infeasible or invalid: the full solve will say so itself
     bound = solver.objective_value if status == cp_model.OPTIMAL \
         else solver.best_objective_bound
     bound = math.ceil(bound - 1e-6) if math.isfinite(bound) else 0
+    return max(0, bound), status == cp_model.OPTIMAL
+
+
+def add_shortfall_cut(ctx: ModelContext, limit: float, workers: int, seed: int) -> int:
+    """Add Σ weight·under ≥ L over weekend and holiday slots; L, or 0 if nothing was added.
+
+    L is :func:`scarce_minimum`'s bound, so the cut holds for every roster.
+    ``ctx.model`` is changed only by the cut itself.
+    """
+    bound, _ = scarce_minimum(ctx, limit, workers, seed)
     if bound <= 0:
         return 0
-    ctx.model.add(expr >= bound)
+    ctx.model.add(scarce_expr(scarce_shortfall(ctx)) >= bound)
     return bound
+
+
+def repair_model(ctx: ModelContext, best: list[int], bound: int, limit: float, workers: int,
+                 seed: int) -> cp_model.CpModel | None:
+    """A roster whose scarce shortfall is at its proven minimum, found near ``best``.
+
+    Why: a search can settle where one more weekend shift short than necessary is a deep
+    local optimum: on Instance10, 2 of 6 runs ended 47 shifts short (4733–4744) where 46
+    is the least, and 25 s of windows from that roster found nothing better, while from
+    a roster repaired to 46 short (objective 5484 after an 8-s solve) the windows reached
+    4644 within 20 s (README, change 20). The repair is the full model on a copy with
+    Σ weight·under ≤ L and ``best`` as hint; it only chooses where the search goes on, so
+    it restricts nothing: the copy is dropped, and the roster it returns replaces nothing
+    unless it is better. Returns the copy to solve, with ``best`` as its hint, or None
+    when ``best`` is already at the minimum, the minimum is not proven within ``limit``,
+    or the minimum's part of the objective is under :data:`REPAIR_DOMINANT` of ``bound``
+    (the objective's lower bound from the root LP).
+    """
+    terms = scarce_shortfall(ctx)
+    if not terms or limit <= 0:
+        return None
+    floor, proven = scarce_minimum(ctx, limit, workers, seed)
+    if not proven or sum(best[v.index] * w for v, w in terms) <= floor:
+        return None
+    if objective_floor(ctx, floor) < REPAIR_DOMINANT * bound:
+        return None
+    copy = ctx.model.clone()
+    copy.add(scarce_expr(terms) <= floor)
+    set_hint(copy, range(len(best)), best)
+    return copy
 
 
 def objective_floor(ctx: ModelContext, cut: int) -> int:

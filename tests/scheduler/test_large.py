@@ -10,9 +10,10 @@ from scheduler.cpsat.lns import Tracker, _variables, lp_solver, objective_of
 from scheduler.cpsat.model import build_model
 from scheduler.problem import Assignment, Roster, SolveParams
 from scheduler.validate import validate
-from shells.curtois_reader import read_instance
+from shells.curtois_reader import parse_instance, read_instance
 
 from ..shells.test_curtois_reader import SHARED
+from .test_shortfall import WEEKENDS, _roster_short, _shortfall
 
 
 def _ctx(name: str):
@@ -39,11 +40,12 @@ def _assert_roster_checks(problem, ctx, res) -> None:
 
 
 def test_solve_large_runs_every_phase_and_the_validator_agrees():
-    """On Instance8 in 12 s: person start, max_lp, windows; the roster keeps every hard rule
-    and the validator's objective equals the reported one, which is at least the bound."""
+    """On Instance8 in 12 s: person start, max_lp, the repair's check, windows; the roster
+    keeps every hard rule and the validator's objective equals the reported one, which is
+    at least the bound."""
     problem, ctx = _ctx("Instance8.txt")
     res, names = _solve_large(ctx, 12.0)
-    assert names[:3] == ["persons", "max_lp", "windows"]
+    assert names[:4] == ["persons", "max_lp", "repair", "windows"]
     assert "shortfall" not in names  # its root LP gives the bound in time: no cut needed
     _assert_roster_checks(problem, ctx, res)
     assert res.phases[0][2] >= res.objective  # later phases only improve
@@ -114,3 +116,31 @@ def test_watchdog_lets_a_turn_run_once_its_root_lp_gave_a_bound():
         solver.solve(ctx.model)
     assert time.monotonic() - t >= 5.5
     assert dog.bound >= LP_USEFUL * 3000 and not dog.no_lp
+
+
+def test_repair_hands_the_windows_a_roster_at_the_least_weekend_shortfall():
+    """From an incumbent 800 short on the weekends (a stuck search), :func:`large.repair`
+    returns a complete roster 400 short (the proven least) whose objective is the model's
+    value of it and lower; from a roster at the least already it returns nothing, within
+    the 3 s its proof of the least may take."""
+    problem = parse_instance(WEEKENDS, "weekends")
+    ctx = build_model(problem)
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    variables = _variables(ctx)
+    tracker = Tracker(variables, time.monotonic(), None)
+    stuck = _roster_short(ctx, 800, 800)
+    tracker.offer(stuck, 10**6)
+    start = large.repair(ctx, variables, tracker, 400, 10.0, 3.0, 2, 0)
+    assert start is not None
+    roster, objective = start
+    assert len(roster) == len(stuck) and _shortfall(ctx, roster) == 400
+    check = ctx.model.clone()
+    for var in ctx.x.values():
+        check.add(var == roster[var.index])
+    solver = lp_solver(2, 0, 10.0, lp=True)
+    solver.solve(check)
+    assert solver.objective_value == objective < 800
+    tracker.best = roster
+    t = time.monotonic()
+    assert large.repair(ctx, variables, tracker, 400, 10.0, 3.0, 2, 0) is None
+    assert time.monotonic() - t < 3.0

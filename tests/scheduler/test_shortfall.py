@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from scheduler.cpsat.lns import lp_solver, objective_of
+from scheduler.cpsat.lns import lp_solver, objective_of, solution_vector
 from scheduler.cpsat.model import build_model
-from scheduler.cpsat.shortfall import add_shortfall_cut, objective_floor, scarce_shortfall
+from scheduler.cpsat.shortfall import (
+    add_shortfall_cut,
+    objective_floor,
+    repair_model,
+    scarce_shortfall,
+)
 from shells.curtois_reader import parse_instance, read_instance
 
 from ..shells.test_curtois_reader import SHARED
@@ -112,3 +117,63 @@ def test_no_time_left_adds_no_cut():
     assert add_shortfall_cut(ctx, 0.0, 2, 0) == 0
     assert add_shortfall_cut(ctx, -1.0, 2, 0) == 0
     assert len(ctx.model.proto.constraints) == before
+
+
+def _roster_short(ctx, most: int, least: int = 0) -> list[int]:
+    """A complete solution vector of the WEEKENDS model whose weekend shortfall is between
+    ``least`` and ``most`` (as a stuck search might have left it)."""
+    copy = ctx.model.clone()
+    terms = scarce_shortfall(ctx)
+    copy.add(sum(w * v for v, w in terms) <= most)
+    copy.add(sum(w * v for v, w in terms) >= least)
+    solver = lp_solver(2, 0, 10.0, lp=True)
+    assert solver.solve(copy) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    return solution_vector(solver.response_proto, len(copy.proto.variables))
+
+
+def _shortfall(ctx, values: list[int]) -> int:
+    return sum(values[v.index] * w for v, w in scarce_shortfall(ctx))
+
+
+def test_repair_reaches_the_least_weekend_shortfall_from_a_stuck_roster():
+    """Feasible side: from a roster 800 short on the weekends (nobody works one), the
+    repair copy has a roster at the least shortfall (400), and that roster keeps every
+    rule of the original model (fixed into it, the model is still feasible)."""
+    problem, ctx = _ctx()
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    stuck = _roster_short(ctx, 800, 800)
+    copy = repair_model(ctx, stuck, 400, 5.0, 2, 0)
+    assert copy is not None and len(copy.proto.solution_hint.vars) == len(stuck)
+    solver = lp_solver(2, 0, 10.0, lp=True)
+    assert solver.solve(copy) == cp_model.OPTIMAL
+    repaired = solution_vector(solver.response_proto, len(stuck))
+    assert _shortfall(ctx, repaired) == 400
+    check = ctx.model.clone()
+    for var in ctx.x.values():
+        check.add(var == repaired[var.index])
+    assert lp_solver(2, 0, 10.0, lp=True).solve(check) == cp_model.OPTIMAL
+
+
+def test_repair_copy_has_no_roster_below_the_least_shortfall():
+    """Infeasible side: the repair copy's rule is the proven minimum itself, so the copy
+    with one more weekend shift covered (300) has no roster, and ``ctx.model`` is left
+    without the repair's rule (a roster 800 short stays possible there)."""
+    problem, ctx = _ctx()
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    copy = repair_model(ctx, _roster_short(ctx, 800, 800), 400, 5.0, 2, 0)
+    terms = scarce_shortfall(ctx)
+    copy.add(sum(w * v for v, w in terms) <= 300)
+    assert lp_solver(2, 0, 10.0, lp=True).solve(copy) == cp_model.INFEASIBLE
+    assert _shortfall(ctx, _roster_short(ctx, 800, 800)) == 800
+
+
+def test_no_repair_at_the_minimum_or_where_the_minimum_is_a_small_part():
+    """No copy where the roster is already at the least shortfall, where the minimum
+    (400) is under 90 % of the objective's bound (1 000), or without time to prove it."""
+    problem, ctx = _ctx()
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    assert repair_model(ctx, _roster_short(ctx, 400), 400, 5.0, 2, 0) is None
+    stuck = _roster_short(ctx, 800, 800)
+    assert repair_model(ctx, stuck, 1000, 5.0, 2, 0) is None
+    assert repair_model(ctx, stuck, 440, 5.0, 2, 0) is not None
+    assert repair_model(ctx, stuck, 400, 0.0, 2, 0) is None
