@@ -85,9 +85,9 @@ incumbent when they arrived; a bound under a tenth of it says little about the r
 
 REPAIR_SHARE = 0.2
 """Most of the time the scarce-shortfall repair after the first ``max_lp`` turn may take
-(:func:`repair`): up to :data:`.shortfall.CUT_SHARE` of the time limit for the proven
-minimum (Instance10: 1.8 s), the rest for a repaired roster (Instance10: 5915–6638 within
-6–8 s, which the windows then took below the unrepaired runs' 4733–4744)."""
+(:func:`repair`): up to half of it for the proven minimum (Instance10: 1.8 s, Instance11:
+2.1–3.5 s), the rest for a repaired roster (Instance10: 5915–6638 within 6–8 s, which the
+windows then took below the unrepaired runs' 4733–4744)."""
 
 
 REPAIR_STALL_SHARE = 0.25
@@ -179,8 +179,7 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
                 break
             if turn == 0 and watchdog.bound >= LP_USEFUL * (tracker.objective or 0) > 0:
                 start = repair(ctx, variables, tracker, bound, min(
-                    REPAIR_SHARE * time_limit, deadline - time.monotonic()),
-                    CUT_SHARE * time_limit, workers, seed)
+                    REPAIR_SHARE * time_limit, deadline - time.monotonic()), workers, seed)
                 phases.append(("repair", round(time.monotonic() - t0, 2),
                                start and start[1], bound))
         else:
@@ -194,17 +193,16 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
 
 
 def repair(ctx: ModelContext, variables: list, tracker: Tracker, bound: int, limit: float,
-           proof: float, workers: int, seed: int) -> tuple[list[int], int] | None:
+           workers: int, seed: int) -> tuple[list[int], int] | None:
     """A roster at the least scarce shortfall near the incumbent (see
     :func:`.shortfall.repair_model`), as (solution vector, objective), or None.
 
-    ``proof`` (at most half of ``limit``) for the proven minimum, the rest of ``limit``
-    (at most half) for the repaired roster; that solve stops once it has not improved for
-    :data:`REPAIR_STALL_SHARE` of ``limit``. ``bound`` is the root LP's bound on the
-    objective, which decides whether the repair is worth trying at all."""
+    Half of ``limit`` at most for the proven minimum, the rest for the repaired roster;
+    that solve stops once it has not improved for :data:`REPAIR_STALL_SHARE` of
+    ``limit``. ``bound`` is the root LP's bound on the objective, which decides whether
+    the repair is worth trying at all."""
     began = time.monotonic()
-    model = repair_model(ctx, tracker.best, bound, min(proof, limit / 2), workers,
-                         seed)
+    model = repair_model(ctx, tracker.best, bound, limit / 2, workers, seed)
     left = limit - (time.monotonic() - began)
     if model is None or left <= 0.1:
         return None

@@ -17,6 +17,10 @@ solved (Instance8–11) it already knows this part (Instance10: bound 4621 again
 
 Weekend and holiday days are the scarce ones because a limit on worked weekends (or on
 weekend and holiday duties a month) caps them, and the LP relaxes exactly that cap.
+
+The same minimum also steers the search (:func:`repair_model`): a roster one weekend shift
+shorter than necessary is a local optimum that windows of days do not leave, so where that
+minimum is nearly the whole objective, the large path repairs the incumbent to it once.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from fractions import Fraction
 from ortools.sat.python import cp_model
 
 from .context import ModelContext
-from .lns import lp_solver, set_hint
+from .lns import lp_solver, set_hint, solution_vector
 from .safe_solve import solve_model
 
 CUT_SHARE = 0.05
@@ -46,7 +50,9 @@ likely near the optimum (Instance10: 4600 of a bound of 4624; the best known 463
 minimum). Where it is a small part, reaching it costs elsewhere: Instance8's minimum is 7
 weekend shifts short (700 of a bound of 1262), its best known 1300 is 12 short, and the
 repair never found a roster at 7 in its 6 s, which the windows then lacked (seeds 0–3:
-1336 / 1337 / 1318 / 1317 against 1309 / 1423 / 1309 / 1315 without the repair)."""
+1336 / 1337 / 1318 / 1317 against 1309 / 1423 / 1309 / 1315 without the repair). The
+search for the minimum itself ends as soon as it finds a roster below this share
+(Instance8: about 1 s instead of 1.5–3 s for the proof)."""
 
 
 def scarce_shortfall(ctx: ModelContext) -> list[tuple[cp_model.IntVar, int]]:
@@ -61,25 +67,61 @@ def scarce_expr(terms) -> cp_model.LinearExpr:
     return cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [w for _, w in terms])
 
 
+class _StopBelow(cp_model.CpSolverSolutionCallback):
+    """Ends a minimisation once it has found a value under ``value``."""
+
+    def __init__(self, value: int):
+        super().__init__()
+        self.below, self.hit = value, False
+
+    def on_solution_callback(self) -> None:
+        if self.objective_value < self.below:
+            self.hit = True
+            self.stop_search()
+
+
 def scarce_minimum(ctx: ModelContext, limit: float, workers: int,
                    seed: int) -> tuple[int, bool]:
     """(L, proven): CP-SAT's lower bound L on the weighted scarce shortfall alone, with
     every rule, on a copy of the model; ``proven`` when L is that minimum exactly.
     (0, False) when there is nothing to bound or no time."""
+    bound, proven, _ = _least_scarce(ctx, limit, workers, seed)
+    return bound, proven
+
+
+def _least_scarce(ctx: ModelContext, limit: float, workers: int, seed: int,
+                  stop_below: int | None = None,
+                  hint: list[int] | None = None) -> tuple[int, bool, list[int] | None]:
+    """:func:`scarce_minimum`, and the last roster found (a complete solution vector).
+
+    With ``stop_below`` the search ends unproven as soon as it finds a roster under that
+    shortfall (the caller only needs to know whether the minimum reaches it). With
+    ``hint`` (a complete roster) the search starts from it, so the roster it ends with
+    differs from it only where the shortfall asked for a change: from Instance11's stuck
+    roster 3556 (one weekend shift more short than necessary) the repair below reached
+    3463 from such a roster, and 3621 from one found without the hint, within the same 7 s.
+    """
     terms = scarce_shortfall(ctx)
     if not terms or limit <= 0:
-        return 0, False
+        return 0, False, None
     copy = ctx.model.clone()
     copy.clear_hints()
+    if hint is not None:
+        set_hint(copy, range(len(hint)), hint)
     copy.minimize(scarce_expr(terms))
     solver = lp_solver(workers, seed, limit, lp=True)
-    status = solve_model(solver, copy, None)
+    stop = None if stop_below is None else _StopBelow(stop_below)
+    status = solve_model(solver, copy, stop)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.UNKNOWN):
-        return 0, False  # infeasible or invalid: the full solve will say so itself
+        return 0, False, None  # infeasible or invalid: the full solve will say so itself
+    found = None if status == cp_model.UNKNOWN else \
+        solution_vector(solver.response_proto, len(copy.proto.variables))
+    if stop is not None and stop.hit:
+        return max(0, math.ceil(solver.best_objective_bound - 1e-6)), False, found
     bound = solver.objective_value if status == cp_model.OPTIMAL \
         else solver.best_objective_bound
     bound = math.ceil(bound - 1e-6) if math.isfinite(bound) else 0
-    return max(0, bound), status == cp_model.OPTIMAL
+    return max(0, bound), status == cp_model.OPTIMAL, found
 
 
 def add_shortfall_cut(ctx: ModelContext, limit: float, workers: int, seed: int) -> int:
@@ -104,24 +146,26 @@ def repair_model(ctx: ModelContext, best: list[int], bound: int, limit: float, w
     is the least, and 25 s of windows from that roster found nothing better, while from
     a roster repaired to 46 short (objective 5484 after an 8-s solve) the windows reached
     4644 within 20 s (README, change 20). The repair is the full model on a copy with
-    Σ weight·under ≤ L and ``best`` as hint; it only chooses where the search goes on, so
-    it restricts nothing: the copy is dropped, and the roster it returns replaces nothing
-    unless it is better. Returns the copy to solve, with ``best`` as its hint, or None
+    Σ weight·under ≤ L, whose hint is a roster at L found from ``best`` by the search for
+    L itself (so the copy starts feasible, near ``best``); it only chooses where the
+    search goes on, so it restricts nothing: the copy is dropped, and the roster it
+    returns replaces nothing unless it is better. Returns the copy to solve, or None
     when ``best`` is already at the minimum, the minimum is not proven within ``limit``,
     or the minimum's part of the objective is under :data:`REPAIR_DOMINANT` of ``bound``
     (the objective's lower bound from the root LP).
     """
     terms = scarce_shortfall(ctx)
-    if not terms or limit <= 0:
-        return None
-    floor, proven = scarce_minimum(ctx, limit, workers, seed)
-    if not proven or sum(best[v.index] * w for v, w in terms) <= floor:
-        return None
-    if objective_floor(ctx, floor) < REPAIR_DOMINANT * bound:
+    least = dominant_shortfall(ctx, REPAIR_DOMINANT * bound)
+    current = sum(best[v.index] * w for v, w in terms)
+    if not terms or limit <= 0 or least is None or current <= least:
+        return None  # the minimum is at most ``current``: it cannot be dominant
+    floor, proven, near = _least_scarce(ctx, limit, workers, seed, stop_below=least,
+                                        hint=best)
+    if not proven or current <= floor or floor < least:
         return None
     copy = ctx.model.clone()
     copy.add(scarce_expr(terms) <= floor)
-    set_hint(copy, range(len(best)), best)
+    set_hint(copy, range(len(near)), near)
     return copy
 
 
@@ -134,21 +178,41 @@ def objective_floor(ctx: ModelContext, cut: int) -> int:
     the cut: a term such as ``requests`` is a constant minus the weights of the wishes met,
     so its parts are negative although the term never is; taken together it is ≥ 0.
     """
+    line = _floor_line(ctx) if cut > 0 else None
+    if line is None:
+        return 0
+    rest, ratio = line
+    return max(0, math.floor(rest + ratio * cut))
+
+
+def dominant_shortfall(ctx: ModelContext, value: float) -> int | None:
+    """The least scarce shortfall that bounds the objective by at least ``value`` through
+    :func:`objective_floor`, or None where the scarce shortfall bounds nothing."""
+    line = _floor_line(ctx)
+    if line is None:
+        return None
+    rest, ratio = line
+    return max(1, math.ceil((Fraction(math.ceil(value)) - rest) / ratio))
+
+
+def _floor_line(ctx: ModelContext) -> tuple[Fraction, Fraction] | None:
+    """(rest, ratio) with objective ≥ rest + ratio × (weighted scarce shortfall) for every
+    roster (see :func:`objective_floor`), or None where no such line is known."""
     obj = ctx.model.proto.objective
     terms = scarce_shortfall(ctx)
-    if cut <= 0 or not terms or obj.scaling_factor not in (0, 1):
-        return 0
+    if not terms or obj.scaling_factor not in (0, 1):
+        return None
     coeff = dict(zip(obj.vars, obj.coeffs, strict=True))
     ratio = min(Fraction(coeff.get(v.index, 0), w) for v, w in terms)
     if ratio <= 0:
-        return 0
+        return None
     scarce = {v.index for v, _ in terms}
-    floor = Fraction(obj.offset) + ratio * cut
+    rest = Fraction(obj.offset)
     for ref, c in coeff.items():
         if ref in scarce:
             continue
         dom = list(ctx.model.proto.variables[ref if ref >= 0 else -ref - 1].domain)  # the
         # proto's own [-1] is not the last element in OR-Tools 9.15
         lo, hi = (dom[0], dom[-1]) if ref >= 0 else (-dom[-1], -dom[0])
-        floor += min(c * lo, c * hi)
-    return max(0, math.floor(floor))
+        rest += min(c * lo, c * hi)
+    return rest, ratio

@@ -122,7 +122,7 @@ def test_repair_hands_the_windows_a_roster_at_the_least_weekend_shortfall():
     """From an incumbent 800 short on the weekends (a stuck search), :func:`large.repair`
     returns a complete roster 400 short (the proven least) whose objective is the model's
     value of it and lower; from a roster at the least already it returns nothing, within
-    the 3 s its proof of the least may take."""
+    the 3 s (half its limit) its proof of the least may take."""
     problem = parse_instance(WEEKENDS, "weekends")
     ctx = build_model(problem)
     ctx.model.minimize(objective_of(ctx, problem.levels[0]))
@@ -130,7 +130,7 @@ def test_repair_hands_the_windows_a_roster_at_the_least_weekend_shortfall():
     tracker = Tracker(variables, time.monotonic(), None)
     stuck = _roster_short(ctx, 800, 800)
     tracker.offer(stuck, 10**6)
-    start = large.repair(ctx, variables, tracker, 400, 10.0, 3.0, 2, 0)
+    start = large.repair(ctx, variables, tracker, 400, 6.0, 2, 0)
     assert start is not None
     roster, objective = start
     assert len(roster) == len(stuck) and _shortfall(ctx, roster) == 400
@@ -142,5 +142,5 @@ def test_repair_hands_the_windows_a_roster_at_the_least_weekend_shortfall():
     assert solver.objective_value == objective < 800
     tracker.best = roster
     t = time.monotonic()
-    assert large.repair(ctx, variables, tracker, 400, 10.0, 3.0, 2, 0) is None
+    assert large.repair(ctx, variables, tracker, 400, 6.0, 2, 0) is None
     assert time.monotonic() - t < 3.0

@@ -7,9 +7,12 @@ from ortools.sat.python import cp_model
 from scheduler.cpsat.lns import lp_solver, objective_of, solution_vector
 from scheduler.cpsat.model import build_model
 from scheduler.cpsat.shortfall import (
+    _least_scarce,
     add_shortfall_cut,
+    dominant_shortfall,
     objective_floor,
     repair_model,
+    scarce_minimum,
     scarce_shortfall,
 )
 from shells.curtois_reader import parse_instance, read_instance
@@ -169,11 +172,48 @@ def test_repair_copy_has_no_roster_below_the_least_shortfall():
 
 def test_no_repair_at_the_minimum_or_where_the_minimum_is_a_small_part():
     """No copy where the roster is already at the least shortfall, where the minimum
-    (400) is under 90 % of the objective's bound (1 000), or without time to prove it."""
+    (400) is under 90 % of the objective's bound (1 000: known without a solve, since the
+    roster's own 800 is under it; 600: once a roster under 540 is found), or without time
+    to prove it; with a bound of 440 (400 is 91 % of it) there is one."""
     problem, ctx = _ctx()
     ctx.model.minimize(objective_of(ctx, problem.levels[0]))
     assert repair_model(ctx, _roster_short(ctx, 400), 400, 5.0, 2, 0) is None
     stuck = _roster_short(ctx, 800, 800)
     assert repair_model(ctx, stuck, 1000, 5.0, 2, 0) is None
+    assert repair_model(ctx, stuck, 600, 5.0, 2, 0) is None
     assert repair_model(ctx, stuck, 440, 5.0, 2, 0) is not None
     assert repair_model(ctx, stuck, 400, 0.0, 2, 0) is None
+
+
+def test_dominant_shortfall_inverts_objective_floor():
+    """The least shortfall whose objective floor reaches a value: 396 for 396 with the cover
+    counted once, 132 with it counted three times; every smaller shortfall's floor is
+    under the value, so the repair's threshold and the floor agree."""
+    problem, ctx = _ctx()
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    assert dominant_shortfall(ctx, 396) == 396
+    assert objective_floor(ctx, 395) < 396 <= objective_floor(ctx, 396)
+    ctx.model.minimize(3 * objective_of(ctx, problem.levels[0]))
+    assert dominant_shortfall(ctx, 396) == 132
+    assert objective_floor(ctx, 131) < 396 <= objective_floor(ctx, 132)
+
+
+def test_least_scarce_stops_once_a_roster_is_under_the_threshold():
+    """Asked only whether the least weekend shortfall reaches 540, the search ends unproven
+    as soon as it finds a roster under 540, and returns that roster; without the
+    threshold it proves 400."""
+    _, ctx = _ctx()
+    assert scarce_minimum(ctx, 5.0, 2, 0) == (400, True)
+    bound, proven, found = _least_scarce(ctx, 5.0, 2, 0, stop_below=540)
+    assert not proven and bound <= 400 and _shortfall(ctx, found) < 540
+
+
+def test_least_scarce_from_a_roster_ends_at_the_least_with_a_complete_roster():
+    """Started from a roster 800 short (as the repair starts from the incumbent), the
+    search proves 400 and returns a complete roster exactly 400 short."""
+    problem, ctx = _ctx()
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    stuck = _roster_short(ctx, 800, 800)
+    bound, proven, found = _least_scarce(ctx, 5.0, 2, 0, hint=stuck)
+    assert (bound, proven) == (400, True)
+    assert len(found) == len(stuck) and _shortfall(ctx, found) == 400
