@@ -194,8 +194,9 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
 
 def repair(ctx: ModelContext, variables: list, tracker: Tracker, bound: int, limit: float,
            workers: int, seed: int) -> tuple[list[int], int] | None:
-    """A roster at the least scarce shortfall near the incumbent (see
-    :func:`.shortfall.repair_model`), as (solution vector, objective), or None.
+    """A roster at the least scarce shortfall for the windows to start from instead of
+    the incumbent (see :func:`.shortfall.repair_model`), as (solution vector,
+    objective), or None.
 
     Half of ``limit`` at most for the proven minimum, the rest for the repaired roster;
     that solve stops once it has not improved for :data:`REPAIR_STALL_SHARE` of

@@ -96,10 +96,11 @@ def _least_scarce(ctx: ModelContext, limit: float, workers: int, seed: int,
 
     With ``stop_below`` the search ends unproven as soon as it finds a roster under that
     shortfall (the caller only needs to know whether the minimum reaches it). With
-    ``hint`` (a complete roster) the search starts from it, so the roster it ends with
-    differs from it only where the shortfall asked for a change: from Instance11's stuck
-    roster 3556 (one weekend shift more short than necessary) the repair below reached
-    3463 from such a roster, and 3621 from one found without the hint, within the same 7 s.
+    ``hint`` (a complete roster) the search starts from it. The roster it ends with minds
+    nothing but the shortfall, so its duties may differ widely from the hint's (from
+    Instance11's stuck 3556 roster: a roster at the least whose objective is 29 968), but
+    it is a feasible start for the repair below: from that one the repair reached 3463,
+    from one found without the hint 3621, from the stuck roster itself 4144, each in 7 s.
     """
     terms = scarce_shortfall(ctx)
     if not terms or limit <= 0:
@@ -139,15 +140,16 @@ def add_shortfall_cut(ctx: ModelContext, limit: float, workers: int, seed: int) 
 
 def repair_model(ctx: ModelContext, best: list[int], bound: int, limit: float, workers: int,
                  seed: int) -> cp_model.CpModel | None:
-    """A roster whose scarce shortfall is at its proven minimum, found near ``best``.
+    """A copy of the model whose rosters are at the proven least scarce shortfall, to be
+    solved for a roster that the search goes on from instead of ``best``.
 
     Why: a search can settle where one more weekend shift short than necessary is a deep
     local optimum: on Instance10, 2 of 6 runs ended 47 shifts short (4733–4744) where 46
     is the least, and 25 s of windows from that roster found nothing better, while from
     a roster repaired to 46 short (objective 5484 after an 8-s solve) the windows reached
     4644 within 20 s (README, change 20). The repair is the full model on a copy with
-    Σ weight·under ≤ L, whose hint is a roster at L found from ``best`` by the search for
-    L itself (so the copy starts feasible, near ``best``); it only chooses where the
+    Σ weight·under ≤ L, whose hint is the roster at L with which the search for L,
+    started from ``best``, ended (so the copy starts feasible); it only chooses where the
     search goes on, so it restricts nothing: the copy is dropped, and the roster it
     returns replaces nothing unless it is better. Returns the copy to solve, or None
     when ``best`` is already at the minimum, the minimum is not proven within ``limit``,
