@@ -125,11 +125,18 @@ class _Watchdog:
             if self.tracker.best is None:
                 continue
             no_lp = (self.lp_wait is not None and now - start > self.lp_wait
-                     and self.bound < LP_USEFUL * self.tracker.objective)
+                     and not self.lp_bound_seen())
             self.no_lp = self.no_lp or no_lp
             if now - last > self.stall or no_lp:
                 self.solver.stop_search()  # repeated until the search returns: a stop
                 # asked for before CP-SAT has set up its search would otherwise be lost
+
+    def lp_bound_seen(self) -> bool:
+        """Whether a bound of at least :data:`LP_USEFUL` times the incumbent's objective
+        has been seen: the one test of "the root LP gave a bound" for the wait and for
+        the repair after the turn."""
+        objective = self.tracker.objective
+        return objective is not None and self.bound >= LP_USEFUL * objective
 
     def __enter__(self) -> _Watchdog:
         self.thread.start()
@@ -177,7 +184,7 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
                 break
             if tracker.best is not None and bound >= tracker.objective:
                 break
-            if turn == 0 and watchdog.bound >= LP_USEFUL * (tracker.objective or 0) > 0:
+            if turn == 0 and (tracker.objective or 0) > 0 and watchdog.lp_bound_seen():
                 start = repair(ctx, variables, tracker, bound, min(
                     REPAIR_SHARE * time_limit, deadline - time.monotonic()), workers, seed)
                 phases.append(("repair", round(time.monotonic() - t0, 2),

@@ -106,9 +106,10 @@ def _least_scarce(ctx: ModelContext, limit: float, workers: int, seed: int,
     if not terms or limit <= 0:
         return 0, False, None
     copy = ctx.model.clone()
-    copy.clear_hints()
-    if hint is not None:
-        set_hint(copy, range(len(hint)), hint)
+    if hint is None:
+        copy.clear_hints()
+    else:
+        set_hint(copy, range(len(hint)), hint)  # replaces the model's hint
     copy.minimize(scarce_expr(terms))
     solver = lp_solver(workers, seed, limit, lp=True)
     stop = None if stop_below is None else _StopBelow(stop_below)
