@@ -102,6 +102,34 @@ def test_windows_are_solved_with_the_lp_worker_and_keep_the_fixed_duties():
             [v for d, v in enumerate(best) if d not in {2, 3, 4}]
 
 
+def test_a_reused_copy_fixes_exactly_what_a_fresh_copy_fixes():
+    """Over rounds whose free sets and incumbents change, the thread's reused copy has the
+    same domains as a fresh copy of the round would: a duty fixed in one round and freed in
+    the next gets its model domain back, one freed and then fixed is fixed again, and a
+    fixed duty whose incumbent value changed follows the new value; the model itself is
+    never changed, and a solve of the reused copy keeps every fixed duty."""
+    from scheduler.cpsat.window_lns import FixedCopy, _solve_fixed
+
+    n = 8
+    m, xs = _chain(n)
+    index = [x.index for x in xs]
+    reused = FixedCopy(m, index)
+    rounds = [({2, 3, 4}, [1, 0, 0, 0, 0, 1, 0, 1]), ({0, 1}, [1, 0, 1, 0, 1, 0, 1, 0]),
+              ({5, 6, 7}, [0, 1, 0, 1, 0, 1, 0, 1]), (set(), [0, 1, 0, 1, 0, 1, 0, 1])]
+    for free, best in rounds:
+        got = reused.fix(free, best)
+        fresh = FixedCopy(m, index).fix(free, best)
+        domains = [list(got.proto.variables[i].domain) for i in index]
+        assert domains == [list(fresh.proto.variables[i].domain) for i in index]
+        assert domains == [[0, 1] if d in free else [best[d]] * 2 for d in range(n)]
+        assert [list(m.proto.variables[i].domain) for i in index] == [[0, 1]] * n
+        st, solver, sub = _solve_fixed(m, index, free, best, 1.0, 1, 0, copy=reused)
+        assert sub is got and st == cp_model.OPTIMAL
+        values = [solver.value(sub.get_int_var_from_proto_index(i)) for i in index]
+        assert [v for d, v in enumerate(values) if d not in free] == \
+            [v for d, v in enumerate(best) if d not in free]
+
+
 def test_weekend_blocks_run_friday_to_monday_and_are_clipped_to_the_horizon():
     """Each weekend gives its Friday–Monday positions; a horizon starting on a Sunday or
     ending on a Saturday clips the block instead of dropping the weekend."""
@@ -169,9 +197,9 @@ def test_two_threads_share_one_incumbent_and_split_the_workers(monkeypatch):
     calls: list[tuple[int, int]] = []
     real = window_lns._solve_fixed
 
-    def spy(model, duty_index, free, best, limit, workers, seed, deadline):
+    def spy(model, duty_index, free, best, limit, workers, seed, deadline, copy):
         calls.append((threading.get_ident(), workers))
-        return real(model, duty_index, free, best, limit, workers, seed, deadline)
+        return real(model, duty_index, free, best, limit, workers, seed, deadline, copy)
 
     monkeypatch.setattr(window_lns, "_solve_fixed", spy)
     n = 12
