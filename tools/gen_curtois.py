@@ -10,6 +10,7 @@ never on a fixed day off). The figures are random, not the held-out ones.
 Usage::
 
     python -m tools.gen_curtois OUT.txt --days 364 --staff 150 --shifts 32 [--seed 1]
+    python -m tools.gen_curtois --held-out DIR     # Syn13.txt ... Syn24.txt
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ import random
 from pathlib import Path
 
 LENGTHS = (480, 600, 720)
+
+HELD_OUT_SIZES = {
+    13: (28, 120, 18), 14: (42, 32, 4), 15: (42, 45, 6), 16: (56, 20, 3),
+    17: (56, 32, 4), 18: (84, 22, 3), 19: (84, 40, 5), 20: (182, 50, 6),
+    21: (182, 100, 8), 22: (364, 50, 10), 23: (364, 100, 16), 24: (364, 150, 32),
+}
+"""(days, staff, shift types) of Instance13–24 as ``FORMAT.md`` tables them: the sizes the
+engine will meet unseen, so that one command writes a stand-in for each."""
 
 
 def _shift_ids(n: int) -> list[str]:
@@ -77,15 +86,33 @@ def generate(days: int, staff: int, shifts: int, seed: int = 1) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
+def write_held_out(folder: Path, seed: int = 1) -> list[Path]:
+    """Write ``SynN.txt`` for N = 13…24 at :data:`HELD_OUT_SIZES` into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, (days, staff, shifts) in HELD_OUT_SIZES.items():
+        path = folder / f"Syn{n}.txt"
+        path.write_text(generate(days, staff, shifts, seed), encoding="ascii", newline="")
+        paths.append(path)
+    return paths
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Write the generated instance to the given path."""
+    """Write the generated instance to the given path, or all twelve held-out stand-ins."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("out")
+    ap.add_argument("out", nargs="?")
+    ap.add_argument("--held-out", metavar="DIR",
+                    help="write Syn13.txt ... Syn24.txt at the sizes of Instance13-24")
     ap.add_argument("--days", type=int, default=364)
     ap.add_argument("--staff", type=int, default=150)
     ap.add_argument("--shifts", type=int, default=32)
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args(argv)
+    if (a.out is None) == (a.held_out is None):
+        ap.error("give either OUT or --held-out DIR")
+    if a.held_out is not None:
+        write_held_out(Path(a.held_out), a.seed)
+        return 0
     if a.days % 7:
         ap.error("--days must be a multiple of 7 (day 0 is a Monday, whole weekends)")
     Path(a.out).write_text(generate(a.days, a.staff, a.shifts, a.seed), encoding="ascii",

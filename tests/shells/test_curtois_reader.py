@@ -133,3 +133,27 @@ def test_generated_instance_reads_at_the_requested_size():
     assert (len(problem.days), len(problem.staff), len(problem.posts)) == (28, 12, 5)
     assert len(problem.slots) == 28 * 5
     assert problem.days[0].date.weekday() == 0
+
+
+def test_held_out_stand_ins_have_the_published_sizes(tmp_path):
+    """``--held-out DIR`` writes one file for each of Instance13–24, named ``SynN.txt``,
+    each read by the reader at the days, people and shift types that ``FORMAT.md`` gives
+    for InstanceN, so the held-out table of the README can be reproduced by one command;
+    asking for neither an output file nor the folder is a usage error."""
+    from tools.gen_curtois import HELD_OUT_SIZES, main
+
+    assert main(["--held-out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"Syn{n}.txt" for n in range(13, 25))
+    for n, size in HELD_OUT_SIZES.items():
+        problem = parse_instance((tmp_path / f"Syn{n}.txt").read_text(), f"Syn{n}")
+        assert (len(problem.days), len(problem.staff), len(problem.posts)) == size
+    published = {}
+    for line in (SHARED / "FORMAT.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if cells[0].startswith("Instance") and cells[0][8:].isdigit() and len(cells) > 3:
+            published[int(cells[0][8:])] = tuple(map(int, cells[1:4]))
+    assert {n: published[n] for n in range(13, 25)} == HELD_OUT_SIZES
+    with pytest.raises(SystemExit) as info:
+        main([])
+    assert info.value.code == 2
