@@ -142,6 +142,18 @@ def _solve_fixed(model: cp_model.CpModel, duty_index: Sequence[int], free: set[i
     return solve_model(solver, sub, None), solver, sub
 
 
+PATIENT_ROUNDS = 12
+"""The patience of :func:`window_search` counts only once it has had this many rounds (all
+threads together).
+
+Why: the patience is in seconds, and where rounds are slow it ran out before the width
+had adapted. On a synthetic 28 days × 120 people × 18 shift types (Syn13) the first
+windows turn ended after 6 rounds, all at the 2-s limit and none better, and the next
+turn, 9 s later, took 9555 to 9161. 60-s runs with 12 rounds first, seeds 0–3: Syn13
+9055 / 8958 / 9061 / 8863 against 9159 / 8964 / 9067 (seeds 0, 2, 3); seeds 0 / 1: Syn15
+15 629 / 15 829 against 15 732 / 15 825, Syn19 13 892 / 13 883 against 13 988 / 13 879.
+Where rounds take under a second (Instance8–11) twelve take less than the patience."""
+
 PEOPLE_AFTER = 4
 """People rounds join the turns only after this many rounds in a row improved nothing.
 
@@ -209,7 +221,8 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
     duties of a window of days, fixes all others to the incumbent, hints the incumbent and
     keeps the result only when its objective is strictly better; ``accept(solution,
     objective)`` is called on each improvement. The search also ends after ``patience``
-    seconds without an improvement, so that the caller can hand over to another search,
+    seconds without an improvement, once it has had :data:`PATIENT_ROUNDS` rounds, so that
+    the caller can hand over to another search,
     or after ``max_rounds`` rounds (for reproducible experiments and tests). ``model``
     itself is not changed.
 
@@ -263,7 +276,7 @@ def _rounds(search: _Search, seed: int) -> None:
     copy = FixedCopy(search.model, search.duty_index)
     while time.monotonic() < search.deadline - 0.3:
         with search.lock:
-            if (search.patience is not None
+            if (search.patience is not None and search.stats.rounds >= PATIENT_ROUNDS
                     and time.monotonic() - search.last > search.patience):
                 break
             if search.max_rounds is not None and search.stats.rounds >= search.max_rounds:

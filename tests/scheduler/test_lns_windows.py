@@ -83,6 +83,24 @@ def test_window_search_gives_up_after_its_patience():
     assert time.monotonic() - t < 5.0
 
 
+@pytest.mark.parametrize("rounds", [12, 3])
+def test_patience_counts_only_after_the_patient_rounds(monkeypatch, rounds):
+    """With no patience at all, from the optimum, the search still has exactly
+    ``PATIENT_ROUNDS`` rounds before it gives up (12 as set, or 3 when lowered): where
+    rounds are slow, a patience in seconds alone would end a turn before the window width
+    has adapted."""
+    from scheduler.cpsat import window_lns
+
+    monkeypatch.setattr(window_lns, "PATIENT_ROUNDS", rounds)
+    n = 12
+    m, xs = _chain(n)
+    best = [1 if d % 2 == 0 else 0 for d in range(n)]
+    stats = window_search(m, [x.index for x in xs], [[d] for d in range(n)], best,
+                          -(n // 2), time.monotonic() + 30.0, lambda *_: None, workers=1,
+                          width=3, sub_limit=0.2, patience=0.0)
+    assert stats.improved == 0 and stats.rounds == rounds
+
+
 def test_windows_are_solved_with_the_lp_worker_and_keep_the_fixed_duties():
     """A window sub-solve runs ``max_lp`` (2 workers) or linearization level 2 (1 worker), as
     the full model does, and every duty outside the window keeps its incumbent value."""
