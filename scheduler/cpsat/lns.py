@@ -19,7 +19,8 @@ the README's benchmark section):
    "infeasible" proves the incumbent optimal.
 
 *Larger models* go to :func:`.large.solve_large`: a person-by-person first roster, then
-``max_lp`` and windows of days in turn, each until it stalls.
+``max_lp``, then windows of days, each window search followed by a fresh one when it
+stalls.
 """
 
 from __future__ import annotations

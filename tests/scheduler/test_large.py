@@ -144,3 +144,38 @@ def test_repair_hands_the_windows_a_roster_at_the_least_weekend_shortfall():
     t = time.monotonic()
     assert large.repair(ctx, variables, tracker, 400, 6.0, 2, 0) is None
     assert time.monotonic() - t < 3.0
+
+
+def _turns(monkeypatch, fresh: bool) -> tuple[list[str], list[int]]:
+    """Phase names and the seeds of the window turns of an 8-s Instance8 solve in which
+    every window search ends after 2 rounds, as a stalled one does."""
+    monkeypatch.setattr(large, "FRESH_TURNS", fresh)
+    search = large.window_search
+    monkeypatch.setattr(large, "window_search",
+                        lambda *args, **kw: search(*args, **{**kw, "max_rounds": 2}))
+    seeds: list[int] = []
+    inner = large.windows
+
+    def spy(ctx, tracker, deadline, workers, seed, phases, patience=None, start=None):
+        seeds.append(seed)
+        inner(ctx, tracker, deadline, workers, seed, phases, patience, start)
+
+    monkeypatch.setattr(large, "windows", spy)
+    problem, ctx = _ctx("Instance8.txt")
+    res, names = _solve_large(ctx, 8.0)
+    _assert_roster_checks(problem, ctx, res)
+    return names, seeds
+
+
+def test_a_stalled_window_search_is_followed_by_a_fresh_one(monkeypatch):
+    """After the first ``max_lp`` turn every turn is a window search, each with its own
+    seed (so a fresh width and fresh weekend and people sets), never ``max_lp`` again, and
+    the roster still checks; with :data:`large.FRESH_TURNS` off, ``max_lp`` comes back
+    between the window searches (the earlier turns)."""
+    names, seeds = _turns(monkeypatch, fresh=True)
+    after = names[names.index("windows"):]
+    assert names[:2] == ["persons", "max_lp"] and "max_lp" not in names[2:]
+    assert len(after) >= 2 and set(after) == {"windows"}
+    assert len(seeds) == len(after) == len(set(seeds))
+    names, _ = _turns(monkeypatch, fresh=False)
+    assert "max_lp" in names[names.index("windows"):]
