@@ -39,10 +39,13 @@ def _assert_roster_checks(problem, ctx, res) -> None:
     assert v.ok and v.levels[0][1] == res.objective >= res.bound
 
 
-def test_solve_large_runs_every_phase_and_the_validator_agrees():
+def test_solve_large_runs_every_phase_and_the_validator_agrees(monkeypatch):
     """On Instance8 in 12 s: person start, max_lp, the repair's check, windows; the roster
     keeps every hard rule and the validator's objective equals the reported one, which is
-    at least the bound."""
+    at least the bound. The wait for the root LP is half the time here (6 s), not 15 %
+    (1.8 s): its root LP takes about 1 s on a quiet machine but more than 1.8 s on a slow
+    one, which then adds the shortfall cut (seen in a CI run on 2026-11-22)."""
+    monkeypatch.setattr(large, "LP_WAIT_SHARE", 0.5)
     problem, ctx = _ctx("Instance8.txt")
     res, names = _solve_large(ctx, 12.0)
     assert names[:4] == ["persons", "max_lp", "repair", "windows"]
