@@ -57,9 +57,11 @@ def test_solve_large_runs_every_phase_and_the_validator_agrees(monkeypatch):
 def test_slow_root_lp_is_followed_by_the_shortfall_cut(monkeypatch):
     """On Instance12 (root LP about 20 s) the first ``max_lp`` turn ends for want of a
     bound, and the weekend shortfall cut follows and lifts the bound from near 0 to 4 000
-    (40 weekend shifts short at 100 each; the cut gets 3 s, as in a one-minute run); the
-    roster still keeps every hard rule and the validator agrees with the objective."""
-    monkeypatch.setattr(large, "CUT_SHARE", 3.0 / 20.0)
+    (40 weekend shifts short at 100 each); the roster still keeps every hard rule and the
+    validator agrees with the objective. The cut gets 8 s: 3 s (as in a one-minute run)
+    prove 40 on a quiet machine, but only 39 on a slow one (seen in a CI run on
+    2026-11-22, where the proof took about 5 s)."""
+    monkeypatch.setattr(large, "CUT_SHARE", 8.0 / 20.0)
     problem, ctx = _ctx("Instance12.txt")
     res, names = _solve_large(ctx, 20.0)
     assert names[:3] == ["persons", "max_lp", "shortfall"]
