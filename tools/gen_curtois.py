@@ -86,15 +86,17 @@ def generate(days: int, staff: int, shifts: int, seed: int = 1) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
+def write_instance(path: Path, days: int, staff: int, shifts: int, seed: int = 1) -> Path:
+    """Write :func:`generate`'s text to ``path`` byte for byte (its CRLF line ends kept)."""
+    path.write_text(generate(days, staff, shifts, seed), encoding="ascii", newline="")
+    return path
+
+
 def write_held_out(folder: Path, seed: int = 1) -> list[Path]:
     """Write ``SynN.txt`` for N = 13…24 at :data:`HELD_OUT_SIZES` into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for n, (days, staff, shifts) in HELD_OUT_SIZES.items():
-        path = folder / f"Syn{n}.txt"
-        path.write_text(generate(days, staff, shifts, seed), encoding="ascii", newline="")
-        paths.append(path)
-    return paths
+    return [write_instance(folder / f"Syn{n}.txt", *size, seed)
+            for n, size in HELD_OUT_SIZES.items()]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,8 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if a.days % 7:
         ap.error("--days must be a multiple of 7 (day 0 is a Monday, whole weekends)")
-    Path(a.out).write_text(generate(a.days, a.staff, a.shifts, a.seed), encoding="ascii",
-                           newline="")
+    write_instance(Path(a.out), a.days, a.staff, a.shifts, a.seed)
     return 0
 
 
