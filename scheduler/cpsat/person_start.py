@@ -45,6 +45,34 @@ default level often did not within 5 s (measured on synthetic year-long instance
 people of Syn23 in 2.7 s against 22.5 s, 6 of Syn24 in 4.6 s against 17.1 s with three
 left unproven). On Instance12-sized people both take about 20 ms."""
 
+FIRST_CAP = 2.0
+"""Seconds at least that a person without any schedule may search past its share for one.
+
+Why: a one-person year with 32 shift types needs 0.1–0.5 s for its first schedule. With
+a smaller share the search used to end empty and start again for 1 s or more, so on a
+slow machine the first sweep of Syn24 (150 people) took 37 s of its 15.6-s share and
+left the windows 5 s. Going on to the first schedule past the share instead: 20.8 s, a
+start of 550 340 against 540 106, and 504 705 against 538 596 after the full minute
+(seed 0); Syn23 25.5 s → 15.8 s at the same start."""
+
+
+class _FirstAfter(cp_model.CpSolverSolutionCallback):
+    """Stops the search at ``after`` seconds if it has a solution, else at its first one."""
+
+    def __init__(self, solver: cp_model.CpSolver, after: float):
+        super().__init__()
+        self.solver, self.at, self.found = solver, time.monotonic() + after, False
+        self.timer = threading.Timer(after, self._time_up)
+
+    def on_solution_callback(self) -> None:
+        self.found = True
+        if time.monotonic() >= self.at:
+            self.stop_search()
+
+    def _time_up(self) -> None:
+        if self.found:
+            self.solver.stop_search()
+
 
 def soft_cover(problem: Problem) -> bool:
     """True when every slot has both penalty weights, so persons are only coupled softly."""
@@ -76,9 +104,12 @@ def residual_problem(problem: Problem, staff_id: str, others: Counter) -> Proble
 
 
 def best_schedule(problem: Problem, staff_id: str, others: Counter, time_limit: float,
-                  workers: int = 1, seed: int = 0,
-                  hint: Schedule | None = None) -> tuple[str, Schedule | None]:
-    """Solve the one-person problem; returns the CP-SAT status name and the schedule."""
+                  workers: int = 1, seed: int = 0, hint: Schedule | None = None,
+                  cap: float | None = None) -> tuple[str, Schedule | None]:
+    """Solve the one-person problem; returns the CP-SAT status name and the schedule.
+
+    With ``cap``, a search that has no schedule at ``time_limit`` goes on to its first
+    one, for ``cap`` seconds in all at most (see :data:`FIRST_CAP`)."""
     from .lns import objective_of  # late import: lns uses this module
     from .model import build_model
 
@@ -92,9 +123,16 @@ def best_schedule(problem: Problem, staff_id: str, others: Counter, time_limit: 
     prm = solver.parameters
     prm.num_workers = max(1, workers)
     prm.random_seed = seed
-    prm.max_time_in_seconds = max(0.05, time_limit)
+    prm.max_time_in_seconds = max(0.05, time_limit if cap is None else max(cap, time_limit))
     prm.linearization_level = PERSON_LINEARIZATION
-    st = solve_model(solver, ctx.model, None)
+    stopper = None if cap is None else _FirstAfter(solver, time_limit)
+    if stopper is not None:
+        stopper.timer.start()
+    try:
+        st = solve_model(solver, ctx.model, stopper)
+    finally:
+        if stopper is not None:
+            stopper.timer.cancel()
     if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return solver.status_name(st), None
     chosen = frozenset((k[1], k[2]) for k, v in ctx.x.items() if solver.value(v))
@@ -134,10 +172,8 @@ def person_sweeps(problem: Problem, deadline: float, workers: int = 1, seed: int
             others = counts.copy()
             if old is not None:
                 others.subtract(old)
-        st, new = best_schedule(problem, sid, others, share, 1, seed + position, old)
-        if new is None and old is None:  # a second, longer try before giving up
-            st, new = best_schedule(problem, sid, others, max(1.0, 4 * share), 1,
-                                    seed + position)
+        st, new = best_schedule(problem, sid, others, share, 1, seed + position, old,
+                                cap=None if old is not None else max(FIRST_CAP, 4 * share))
         with lock:
             if new is None:
                 if old is None:

@@ -77,6 +77,47 @@ def test_a_person_without_any_legal_schedule_makes_the_roster_infeasible():
     assert status == "INFEASIBLE" and schedules is None
 
 
+def _year_of_32_shifts(tmp_path):
+    """A generated year with 32 shift types whose third person CP-SAT cannot prove optimal
+    in 30 s (measured: E2 and E3 of four), so only a stop can end the search early."""
+    from tools.gen_curtois import write_instance
+
+    return read_instance(write_instance(tmp_path / "year.txt", 364, 4, 32, seed=1))
+
+
+def test_a_person_without_a_schedule_searches_past_its_share_to_the_first_one(tmp_path):
+    """With no time share at all and a cap, the search still returns a legal schedule, and
+    it stops at that first schedule instead of running on to the cap."""
+    problem = _year_of_32_shifts(tmp_path)
+    sid = problem.staff[2].staff_id
+    began = time.monotonic()
+    status, schedule = best_schedule(problem, sid, Counter(), 0.0, cap=60.0)
+    assert schedule is not None and status in ("FEASIBLE", "OPTIMAL")
+    assert time.monotonic() - began < 20.0
+    _objective(residual_problem(problem, sid, Counter()), {sid: schedule})
+
+
+def test_a_person_with_a_schedule_at_its_share_stops_there(tmp_path):
+    """Pair of the test above: a schedule found within the share ends the search at the
+    share, not at the cap (without the stop this person searches for the whole 60 s)."""
+    problem = _year_of_32_shifts(tmp_path)
+    sid = problem.staff[2].staff_id
+    began = time.monotonic()
+    status, schedule = best_schedule(problem, sid, Counter(), 2.0, cap=60.0)
+    took = time.monotonic() - began
+    assert schedule is not None and status == "FEASIBLE"
+    assert 2.0 <= took < 20.0
+
+
+def test_the_first_sweep_reaches_everyone_when_time_is_already_up(tmp_path):
+    """Past the deadline every person still gets a schedule in the first sweep: a roster
+    with people missing would not be a roster."""
+    problem = _year_of_32_shifts(tmp_path)
+    status, schedules = person_sweeps(problem, time.monotonic(), workers=2, max_sweeps=2)
+    assert status == "FEASIBLE" and len(schedules) == len(problem.staff)
+    _objective(problem, schedules)
+
+
 def test_soft_cover_only_when_every_slot_has_both_weights():
     """The person-by-person start needs soft cover; a hard slot couples people."""
     problem = read_instance(SHARED / "Instance1.txt")
