@@ -6,7 +6,15 @@ import dataclasses
 import time
 from collections import Counter
 
-from scheduler.cpsat.person_start import best_schedule, person_sweeps, residual_problem, soft_cover
+from ortools.sat.python import cp_model
+
+from scheduler.cpsat.person_start import (
+    best_schedule,
+    one_person_model,
+    person_sweeps,
+    residual_problem,
+    soft_cover,
+)
 from scheduler.problem import Assignment, PersonLimits, Roster
 from scheduler.validate import validate
 from shells.curtois_reader import read_instance
@@ -42,6 +50,33 @@ def test_residual_cover_differs_from_full_by_a_constant():
     diffs = {_objective(problem, {**base, sid: s}) - _objective(sub, {sid: s})
              for s in (base[sid], alt)}
     assert len(diffs) == 1
+
+
+def _model_value(problem, sid, others, schedule) -> int:
+    """The one-person model's objective with its duties fixed to ``schedule``."""
+    ctx = one_person_model(problem, sid, others)
+    for (_, d, post), x in ctx.x.items():
+        ctx.model.add(x == int((d, post) in schedule))
+    solver = cp_model.CpSolver()
+    assert solver.solve(ctx.model) == cp_model.OPTIMAL
+    return int(solver.objective_value)
+
+
+def test_the_one_person_model_differs_from_the_full_objective_by_a_constant():
+    """The one-person model has no cover variables (its cover is linear in the duties);
+    for two different schedules of a person, the full roster's validated objective minus
+    that model's objective is the same, so the model ranks schedules exactly."""
+    problem = read_instance(SHARED / "Instance2.txt")
+    status, base = person_sweeps(problem, time.monotonic() + 20, workers=1, max_sweeps=1)
+    assert status == "FEASIBLE"
+    sid = problem.staff[1].staff_id
+    others = Counter(d for p, s in base.items() if p != sid for d in s)
+    alts = [best_schedule(problem, sid, c, 5.0)[1] for c in (Counter(), others + others)]
+    alt = next(a for a in alts if a is not None and a != base[sid])
+    values = [(_objective(problem, {**base, sid: s}), _model_value(problem, sid, others, s))
+              for s in (base[sid], alt)]
+    assert values[0][0] != values[1][0]
+    assert values[0][0] - values[0][1] == values[1][0] - values[1][1]
 
 
 def test_sweeps_give_a_legal_roster_that_never_gets_worse():
