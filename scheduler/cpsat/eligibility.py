@@ -72,6 +72,11 @@ ELIGIBILITY = (
 )
 """(rule key, test) in the order an explanation reports the first reason for exclusion."""
 
+PER_POST = frozenset({"qualification", "max_per_post"})
+"""Rule keys whose test does not look at the date: the model asks them once per person
+and post instead of once per person and slot (on a year with 150 people and 32 posts,
+1.7 million pairs of which 7 % are eligible)."""
+
 
 def why_not(f: Facts, s: Staff, d: dt.date, p: Post) -> str | None:
     """The first eligibility rule that excludes the person, or None when eligible."""

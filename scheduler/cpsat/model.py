@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..problem import Problem, SolveParams
 from .context import ModelContext
-from .eligibility import ELIGIBILITY, Facts
+from .eligibility import ELIGIBILITY, PER_POST, Facts
 from .expr import total
 
 
@@ -18,11 +18,13 @@ def create_vars(ctx: ModelContext) -> None:
     facts = Facts.of(problem)
     ctx.info["facts"] = facts
     posts = problem.post_by_id()
-    tests = [t for key, t in ELIGIBILITY if key != "cover"]
+    per_post = [t for key, t in ELIGIBILITY if key in PER_POST]
+    per_day = [t for key, t in ELIGIBILITY if key != "cover" and key not in PER_POST]
     slots = [(s.date, posts[s.post_id]) for s in problem.slots if s.post_id in posts]
     for s in problem.staff:
+        mine = {pid for pid, p in posts.items() if all(t(facts, s, None, p) for t in per_post)}
         for d, p in slots:
-            if all(t(facts, s, d, p) for t in tests):
+            if p.post_id in mine and all(t(facts, s, d, p) for t in per_day):
                 key = (s.staff_id, d, p.post_id)
                 ctx.add_x(key, m.new_bool_var(f"x_{s.staff_id}_{d}_{p.post_id}"))
     for s in problem.staff:
