@@ -40,13 +40,20 @@ def _limit(ctx: ModelContext, staff_id: str, name: str) -> int | None:
 
 
 def _person_posts(ctx: ModelContext) -> dict[str, dict[dt.date, dict[str, object]]]:
-    """``staff -> date -> post -> x``, from the context's index when it has one."""
+    """``staff -> date -> post -> x``, from the context's index when it has one.
+
+    Built once per set of duty variables and shared by the rules (read only): eight rules
+    ask for it, and on a year with 150 people each build took 0.1–0.2 s."""
+    cached = ctx.info.get("person_posts")
+    if cached is not None and cached[0] == len(ctx.x):
+        return cached[1]
     out: dict[str, dict[dt.date, dict[str, object]]] = defaultdict(lambda: defaultdict(dict))
     indexed = getattr(ctx, "by_person_day", None)
     items = (((s, d, p), v) for (s, d), posts in indexed.items() for p, v in posts.items()) \
         if indexed else ctx.x.items()
     for (sid, date, pid), var in items:
         out[sid][date][pid] = var
+    ctx.info["person_posts"] = (len(ctx.x), out)
     return out
 
 
