@@ -32,20 +32,26 @@ def _objective(problem, schedules) -> int:
     return int(v.levels[0][1])
 
 
+def _two_schedules(person: int):
+    """Instance2 after one sweep, one person of it, the others' cover and a second legal
+    schedule of that person: one that ignores the others or sees them twice over."""
+    problem = read_instance(SHARED / "Instance2.txt")
+    status, base = person_sweeps(problem, time.monotonic() + 20, workers=1, max_sweeps=1)
+    assert status == "FEASIBLE"
+    sid = problem.staff[person].staff_id
+    others = Counter(d for p, s in base.items() if p != sid for d in s)
+    alts = [best_schedule(problem, sid, c, 5.0)[1] for c in (Counter(), others + others)]
+    alt = next(a for a in alts if a is not None and a != base[sid])
+    return problem, base, sid, others, alt
+
+
 def test_residual_cover_differs_from_full_by_a_constant():
     """For one person, full objective − residual objective is the same for any schedule.
 
     So minimising the residual one-person problem minimises the true objective with the
     others fixed. Two different legal schedules of the same person are compared.
     """
-    problem = read_instance(SHARED / "Instance2.txt")
-    status, base = person_sweeps(problem, time.monotonic() + 20, workers=1, max_sweeps=1)
-    assert status == "FEASIBLE"
-    sid = problem.staff[0].staff_id
-    others = Counter(d for p, s in base.items() if p != sid for d in s)
-    # Schedules that ignore the others or see them twice over differ from the base one.
-    alts = [best_schedule(problem, sid, c, 5.0)[1] for c in (Counter(), others + others)]
-    alt = next(a for a in alts if a is not None and a != base[sid])
+    problem, base, sid, others, alt = _two_schedules(0)
     sub = residual_problem(problem, sid, others)
     diffs = {_objective(problem, {**base, sid: s}) - _objective(sub, {sid: s})
              for s in (base[sid], alt)}
@@ -66,13 +72,7 @@ def test_the_one_person_model_differs_from_the_full_objective_by_a_constant():
     """The one-person model has no cover variables (its cover is linear in the duties);
     for two different schedules of a person, the full roster's validated objective minus
     that model's objective is the same, so the model ranks schedules exactly."""
-    problem = read_instance(SHARED / "Instance2.txt")
-    status, base = person_sweeps(problem, time.monotonic() + 20, workers=1, max_sweeps=1)
-    assert status == "FEASIBLE"
-    sid = problem.staff[1].staff_id
-    others = Counter(d for p, s in base.items() if p != sid for d in s)
-    alts = [best_schedule(problem, sid, c, 5.0)[1] for c in (Counter(), others + others)]
-    alt = next(a for a in alts if a is not None and a != base[sid])
+    problem, base, sid, others, alt = _two_schedules(1)
     values = [(_objective(problem, {**base, sid: s}), _model_value(problem, sid, others, s))
               for s in (base[sid], alt)]
     assert values[0][0] != values[1][0]
