@@ -18,6 +18,7 @@ functions as the full model are used, so nothing here knows the benchmark.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import random
 import threading
@@ -57,7 +58,8 @@ start of 550 340 against 540 106, and 504 705 against 538 596 after the full min
 
 
 class _FirstAfter(cp_model.CpSolverSolutionCallback):
-    """Stops the search at ``after`` seconds if it has a solution, else at its first one."""
+    """Stops the search at ``after`` seconds if it has a solution, else at its first one;
+    its timer runs while the ``with`` block does."""
 
     def __init__(self, solver: cp_model.CpSolver, after: float):
         super().__init__()
@@ -72,6 +74,13 @@ class _FirstAfter(cp_model.CpSolverSolutionCallback):
     def _time_up(self) -> None:
         if self.found:
             self.solver.stop_search()
+
+    def __enter__(self) -> _FirstAfter:
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.timer.cancel()
 
 
 def soft_cover(problem: Problem) -> bool:
@@ -129,10 +138,9 @@ def one_person_model(problem: Problem, staff_id: str, others: Counter):
     from .model import build_model
 
     sub = residual_problem(problem, staff_id, others)
-    ctx = build_model(sub, skip=frozenset({"cover"}))
+    ctx = build_model(sub, skip=frozenset({"cover"}))  # so objective_of leaves it out
     spec = problem.levels[0]
-    ctx.model.minimize(objective_of(ctx, [(t, w) for t, w in spec if t != "cover"])
-                       + dict(spec).get("cover", 0) * linear_cover(ctx))
+    ctx.model.minimize(objective_of(ctx, spec) + dict(spec).get("cover", 0) * linear_cover(ctx))
     return ctx
 
 
@@ -151,16 +159,11 @@ def best_schedule(problem: Problem, staff_id: str, others: Counter, time_limit: 
     prm = solver.parameters
     prm.num_workers = max(1, workers)
     prm.random_seed = seed
-    prm.max_time_in_seconds = max(0.05, time_limit if cap is None else max(cap, time_limit))
+    prm.max_time_in_seconds = max(0.05, time_limit, cap or 0.0)
     prm.linearization_level = PERSON_LINEARIZATION
     stopper = None if cap is None else _FirstAfter(solver, time_limit)
-    if stopper is not None:
-        stopper.timer.start()
-    try:
+    with stopper or contextlib.nullcontext():
         st = solve_model(solver, ctx.model, stopper)
-    finally:
-        if stopper is not None:
-            stopper.timer.cancel()
     if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return solver.status_name(st), None
     chosen = frozenset((k[1], k[2]) for k, v in ctx.x.items() if solver.value(v))
