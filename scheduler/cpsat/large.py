@@ -12,7 +12,9 @@ Why this path (measured on the benchmark, see the README's benchmark section):
    turns was worse (Instance8 1935 and Instance10 5167 with 12-s turns). Where its root
    LP is too large to be solved early in the turn, the turn ends early
    (:data:`LP_WAIT_SHARE`), and the model gets the weekend and holiday shortfall cut
-   instead (:mod:`.shortfall`), so that a bound is known all the same.
+   instead (:mod:`.shortfall`), so that a bound is known all the same. Where the person
+   start has left the turn less than that wait (a year with 50 people or more), the
+   windows start at once (:func:`first_turn_fits`).
 3. *Windows of days* (:mod:`.window_lns`, all duties of a few consecutive days freed for
    everyone, each solved with ``max_lp`` too, taking turns with whole weekends and, once
    the search stalls, with all days of a few people; one search per worker side by side)
@@ -108,6 +110,22 @@ REPAIR_STALL_SHARE = 0.25
 """The repair's solve ends after this share of its limit without a better roster."""
 
 
+def first_turn_fits(left: float, time_limit: float) -> bool:
+    """Whether the first ``max_lp`` turn, with ``left`` seconds still to go, would last
+    the :data:`LP_WAIT_SHARE` it waits for its root LP; where it would not, the windows
+    start at once.
+
+    Why: the turn is there for its root LP's bound (and the repair it decides) and for
+    what ``max_lp`` improves after its presolve. A turn shorter than the wait ends
+    before either: on a year with 50 people (Syn22) the presolve alone took 5.2 of the
+    turn's 5.6 s, and on Syn22 and Syn23 the turn improved nothing in four of four runs.
+    From the same person-start rosters, windows at once gave Syn22 41 262 / 46 146
+    against 50 361 / 51 382 with the turn, and Syn23 235 502 / 237 809 against
+    243 541 / 245 057 (seeds 0 / 1, README change 26). Instance8–12 have time enough.
+    """
+    return left - WINDOW_SHARE * time_limit >= LP_WAIT_SHARE * time_limit
+
+
 class _Watchdog:
     """Stops a running CP-SAT search once the tracker has not improved for ``stall`` s,
     or, with ``lp_wait``, once that many seconds have passed without a bound of at least
@@ -173,6 +191,9 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
     stall = STALL_SHARE * time_limit
     bound, st, turn, cut_tried = 0, cp_model.UNKNOWN, 0, False
     start = None  # a roster the next windows start from instead of the incumbent
+    if tracker.best is not None and not first_turn_fits(deadline - time.monotonic(),
+                                                        time_limit):
+        turn = 1  # straight to the windows
     while deadline - time.monotonic() > 0.5:
         if turn == 0 or tracker.best is None or (not FRESH_TURNS and turn % 2 == 0):
             if tracker.best is not None:

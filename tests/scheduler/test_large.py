@@ -52,8 +52,11 @@ def test_solve_large_runs_every_phase_and_the_validator_agrees(monkeypatch):
     keeps every hard rule and the validator's objective equals the reported one, which is
     at least the bound. The wait for the root LP is half the time here (6 s), not 15 %
     (1.8 s): its root LP takes about 1 s on a quiet machine but more than 1.8 s on a slow
-    one, which then adds the shortfall cut (seen in a CI run on 2026-11-22)."""
+    one, which then adds the shortfall cut (seen in a CI run on 2026-11-22). The windows'
+    share is 30 % here, so that the first turn still lasts that wait
+    (:func:`large.first_turn_fits`)."""
     monkeypatch.setattr(large, "LP_WAIT_SHARE", 0.5)
+    monkeypatch.setattr(large, "WINDOW_SHARE", 0.3)
     problem, ctx = _ctx("Instance8.txt")
     res, names = _solve_large(ctx, 12.0)
     assert names[:4] == ["persons", "max_lp", "repair", "windows"]
@@ -192,3 +195,33 @@ def test_a_stalled_window_search_is_followed_by_a_fresh_one(monkeypatch):
     assert len(seeds) == len(after) == len(set(seeds))
     names, _ = _turns(monkeypatch, fresh=False)
     assert "max_lp" in names[names.index("windows"):]
+
+
+def test_first_turn_fits_only_with_time_for_its_root_lp_wait():
+    """The first ``max_lp`` turn is kept when what is left after the windows' share still
+    covers the wait for its root LP, and dropped when it does not (60-s limit: 36 s for
+    the windows, 9 s of wait, so 45 s left is the edge)."""
+    assert large.first_turn_fits(45.0, 60.0)
+    assert large.first_turn_fits(58.0, 60.0)
+    assert not large.first_turn_fits(44.0, 60.0)
+    assert not large.first_turn_fits(30.0, 60.0)
+
+
+def test_a_late_person_start_hands_over_to_the_windows_at_once(monkeypatch):
+    """When the person start ends so late that the first ``max_lp`` turn could not wait for
+    its root LP, no ``max_lp`` turn runs at all: the windows follow the start, improve or
+    keep its roster, and the roster still keeps every hard rule. (Without the delay the
+    turn runs: the first test of this file.)"""
+    limit = 6.0
+    real = large.person_start
+
+    def late(ctx, variables, tracker, deadline, *rest):
+        real(ctx, variables, tracker, deadline, *rest)
+        time.sleep(max(0.0, tracker.t0 + 0.5 * limit - time.monotonic()))
+
+    monkeypatch.setattr(large, "person_start", late)
+    problem, ctx = _ctx("Instance2.txt")
+    res, names = _solve_large(ctx, limit)
+    assert names[:2] == ["persons", "windows"] and "max_lp" not in names
+    assert res.phases[0][2] >= res.objective
+    _assert_roster_checks(problem, ctx, res)
