@@ -20,7 +20,8 @@ weekend and holiday duties a month) caps them, and the LP relaxes exactly that c
 
 The same minimum also steers the search (:func:`repair_model`): a roster one weekend shift
 shorter than necessary is a local optimum that windows of days do not leave, so where that
-minimum is nearly the whole objective, the large path repairs the incumbent to it once.
+minimum is nearly the whole objective, the large path repairs the incumbent towards it
+once, by windows that charge the scarce shortfall more.
 """
 
 from __future__ import annotations
@@ -91,16 +92,19 @@ def scarce_minimum(ctx: ModelContext, limit: float, workers: int,
 
 def _least_scarce(ctx: ModelContext, limit: float, workers: int, seed: int,
                   stop_below: int | None = None,
-                  hint: list[int] | None = None) -> tuple[int, bool, list[int] | None]:
+                  hint: list[int] | None = None,
+                  stop_at_bound: int | None = None) -> tuple[int, bool, list[int] | None]:
     """:func:`scarce_minimum`, and the last roster found (a complete solution vector).
 
     With ``stop_below`` the search ends unproven as soon as it finds a roster under that
-    shortfall (the caller only needs to know whether the minimum reaches it). With
-    ``hint`` (a complete roster) the search starts from it. The roster it ends with minds
-    nothing but the shortfall, so its duties may differ widely from the hint's (from
-    Instance11's stuck 3556 roster: a roster at the least whose objective is 29 968), but
-    it is a feasible start for the repair below: from that one the repair reached 3463,
-    from one found without the hint 3621, from the stuck roster itself 4144, each in 7 s.
+    shortfall (the caller only needs to know whether the minimum reaches it), and with
+    ``stop_at_bound`` as soon as its bound reaches that value (the caller only needs to
+    know that the minimum is at least that). With ``hint`` (a complete roster) the search
+    starts from it; the repair (:func:`repair_model`) starts from the incumbent, which
+    makes its bound come sooner (Instance10: 1.7 s to the proof from a final roster,
+    against 2.8–3.3 s without a hint). The roster it ends with minds nothing but the
+    shortfall, so its duties may differ widely from the hint's (from Instance11's stuck
+    3556 roster: a roster at the least whose objective is 29 968).
     """
     terms = scarce_shortfall(ctx)
     if not terms or limit <= 0:
@@ -113,6 +117,11 @@ def _least_scarce(ctx: ModelContext, limit: float, workers: int, seed: int,
     copy.minimize(scarce_expr(terms))
     solver = lp_solver(workers, seed, limit, lp=True)
     stop = None if stop_below is None else _StopBelow(stop_below)
+    if stop_at_bound is not None:
+        def _bound(value: float) -> None:
+            if value >= stop_at_bound - 1e-6:
+                solver.stop_search()
+        solver.best_bound_callback = _bound
     status = solve_model(solver, copy, stop)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.UNKNOWN):
         return 0, False, None  # infeasible or invalid: the full solve will say so itself
@@ -139,36 +148,58 @@ def add_shortfall_cut(ctx: ModelContext, limit: float, workers: int, seed: int) 
     return bound
 
 
+REPAIR_WEIGHT = 10
+"""In the repair's copy (:func:`repair_model`) each unit of scarce shortfall costs this
+many times more, on top of its cost in the objective.
+
+Why: a unit more covered must outweigh what the windows would otherwise keep (requests,
+weekday cover), so that the repair reaches the least shortfall, while every other term
+still counts, so that it changes little else. From a final Instance10 roster 48 shifts
+short (4861), windows on the scarce shortfall alone reached the least (46) in 0.6–3.0 s
+but left a roster of 11 066 / 11 257; with this weight, 46 in 4–6 s at 4781 / 4970."""
+
+
 def repair_model(ctx: ModelContext, best: list[int], bound: int, limit: float, workers: int,
                  seed: int) -> cp_model.CpModel | None:
-    """A copy of the model whose rosters are at the proven least scarce shortfall, to be
-    solved for a roster that the search goes on from instead of ``best``.
+    """A copy of the model whose objective also charges the scarce shortfall
+    :data:`REPAIR_WEIGHT` times over, for the windows to repair ``best`` towards the least
+    shortfall before the search goes on from what they reach.
 
     Why: a search can settle where one more weekend shift short than necessary is a deep
     local optimum: on Instance10, 2 of 6 runs ended 47 shifts short (4733–4744) where 46
     is the least, and 25 s of windows from that roster found nothing better, while from
-    a roster repaired to 46 short (objective 5484 after an 8-s solve) the windows reached
-    4644 within 20 s (README, change 20). The repair is the full model on a copy with
-    Σ weight·under ≤ L, whose hint is the roster at L with which the search for L,
-    started from ``best``, ended (so the copy starts feasible); it only chooses where the
-    search goes on, so it restricts nothing: the copy is dropped, and the roster it
-    returns replaces nothing unless it is better. Returns the copy to solve, or None
-    when ``best`` is already at the minimum, the minimum is not proven within ``limit``,
-    or the minimum's part of the objective is under :data:`REPAIR_DOMINANT` of ``bound``
-    (the objective's lower bound from the root LP).
+    a roster repaired to 46 short the windows reached 4644 within 20 s (README, change
+    20). Change 20 solved a copy restricted to the proven least; its proof needs a
+    roster at the least, and on a slower machine none was found within its 6 s in seven
+    of seven tries (README, change 27). The least's lower bound comes within about a
+    second, and the weighted copy needs no roster at the least to start from.
+
+    Returns None when ``best`` is already at the lower bound found for the least within
+    ``limit``, or when that bound is under :data:`REPAIR_DOMINANT` of ``bound`` (the
+    objective's lower bound from the root LP): the search for the least stops as soon as
+    it knows either. ``ctx.model`` is not changed.
     """
     terms = scarce_shortfall(ctx)
     least = dominant_shortfall(ctx, REPAIR_DOMINANT * bound)
     current = sum(best[v.index] * w for v, w in terms)
     if not terms or limit <= 0 or least is None or current <= least:
         return None  # the minimum is at most ``current``: it cannot be dominant
-    floor, proven, near = _least_scarce(ctx, limit, workers, seed, stop_below=least,
-                                        hint=best)
-    if not proven or current <= floor or floor < least:
+    floor, _, _ = _least_scarce(ctx, limit, workers, seed, stop_below=least, hint=best,
+                                stop_at_bound=least)
+    if current <= floor or floor < least:
         return None
     copy = ctx.model.clone()
-    copy.add(scarce_expr(terms) <= floor)
-    set_hint(copy, range(len(near)), near)
+    objective = copy.proto.objective
+    coeff = dict(zip(objective.vars, objective.coeffs, strict=True))
+    for var, weight in terms:
+        coeff[var.index] = coeff.get(var.index, 0) + REPAIR_WEIGHT * weight
+    offset = int(objective.offset)  # an int: a float offset would make the objective a
+    # floating-point one, stored elsewhere in the proto
+    refs = list(coeff)  # a negative reference stands for the variable negated
+    copy.minimize(cp_model.LinearExpr.weighted_sum(
+        [copy.get_int_var_from_proto_index(r if r >= 0 else -r - 1) for r in refs],
+        [coeff[r] if r >= 0 else -coeff[r] for r in refs]) + offset)
+    copy.clear_hints()
     return copy
 
 

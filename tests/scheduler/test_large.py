@@ -136,9 +136,9 @@ def test_watchdog_lets_a_turn_run_once_its_root_lp_gave_a_bound():
 
 def test_repair_hands_the_windows_a_roster_at_the_least_weekend_shortfall():
     """From an incumbent 800 short on the weekends (a stuck search), :func:`large.repair`
-    returns a complete roster 400 short (the proven least) whose objective is the model's
-    value of it and lower; from a roster at the least already it returns nothing, within
-    the 3 s (half its limit) its proof of the least may take."""
+    returns a complete roster 400 short (the least) whose objective is the model's value
+    of it and lower; from a roster at the least already it returns nothing, within the
+    3 s (half its limit) its bound on the least may take."""
     problem = parse_instance(WEEKENDS, "weekends")
     ctx = build_model(problem)
     ctx.model.minimize(objective_of(ctx, problem.levels[0]))

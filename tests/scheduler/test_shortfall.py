@@ -7,6 +7,7 @@ from ortools.sat.python import cp_model
 from scheduler.cpsat.lns import lp_solver, objective_of, solution_vector
 from scheduler.cpsat.model import build_model
 from scheduler.cpsat.shortfall import (
+    REPAIR_WEIGHT,
     _least_scarce,
     add_shortfall_cut,
     dominant_shortfall,
@@ -140,13 +141,13 @@ def _shortfall(ctx, values: list[int]) -> int:
 
 def test_repair_reaches_the_least_weekend_shortfall_from_a_stuck_roster():
     """Feasible side: from a roster 800 short on the weekends (nobody works one), the
-    repair copy has a roster at the least shortfall (400), and that roster keeps every
+    repair copy's best roster is at the least shortfall (400), and that roster keeps every
     rule of the original model (fixed into it, the model is still feasible)."""
     problem, ctx = _ctx()
     ctx.model.minimize(objective_of(ctx, problem.levels[0]))
     stuck = _roster_short(ctx, 800, 800)
     copy = repair_model(ctx, stuck, 400, 5.0, 2, 0)
-    assert copy is not None and len(copy.proto.solution_hint.vars) == len(stuck)
+    assert copy is not None and not copy.proto.solution_hint.vars
     solver = lp_solver(2, 0, 10.0, lp=True)
     assert solver.solve(copy) == cp_model.OPTIMAL
     repaired = solution_vector(solver.response_proto, len(stuck))
@@ -157,24 +158,51 @@ def test_repair_reaches_the_least_weekend_shortfall_from_a_stuck_roster():
     assert lp_solver(2, 0, 10.0, lp=True).solve(check) == cp_model.OPTIMAL
 
 
-def test_repair_copy_has_no_roster_below_the_least_shortfall():
-    """Infeasible side: the repair copy's rule is the proven minimum itself, so the copy
-    with one more weekend shift covered (300) has no roster, and ``ctx.model`` is left
-    without the repair's rule (a roster 800 short stays possible there)."""
+def _value_with_duties(model, ctx, roster: list[int]) -> tuple[int, int]:
+    """The least objective of ``model`` with every duty fixed to ``roster``'s, and the
+    weekend shortfall of those duties."""
+    check = model.clone()
+    for var in ctx.x.values():
+        check.add(var == roster[var.index])
+    solver = lp_solver(2, 0, 10.0, lp=True)
+    assert solver.solve(check) == cp_model.OPTIMAL
+    values = solution_vector(solver.response_proto, len(roster))
+    return int(solver.objective_value), _shortfall(ctx, values)
+
+
+def test_repair_copy_charges_the_shortfall_and_keeps_every_rule():
+    """The repair copy's objective of a roster is the model's plus
+    :data:`REPAIR_WEIGHT` times its weekend shortfall, for a roster at the least (400
+    short) and the empty one (800 short); the copy has the same rules (one more weekend shift
+    covered than the least, 300 short, has no roster in it either), and ``ctx.model``
+    keeps its own objective."""
     problem, ctx = _ctx()
     ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    before = list(ctx.model.proto.objective.coeffs)
     copy = repair_model(ctx, _roster_short(ctx, 800, 800), 400, 5.0, 2, 0)
+    idle = ctx.model.clone()  # nobody works: every weekend shift is short
+    for var in ctx.x.values():
+        idle.add(var == 0)
+    solver = lp_solver(2, 0, 10.0, lp=True)
+    assert solver.solve(idle) == cp_model.OPTIMAL
+    nobody = solution_vector(solver.response_proto, len(idle.proto.variables))
+    shorts = set()
+    for roster in (_roster_short(ctx, 400), nobody):
+        value, short = _value_with_duties(ctx.model, ctx, roster)
+        assert _value_with_duties(copy, ctx, roster)[0] == value + REPAIR_WEIGHT * short
+        shorts.add(short)
+    assert shorts == {400, 800}
     terms = scarce_shortfall(ctx)
     copy.add(sum(w * v for v, w in terms) <= 300)
     assert lp_solver(2, 0, 10.0, lp=True).solve(copy) == cp_model.INFEASIBLE
-    assert _shortfall(ctx, _roster_short(ctx, 800, 800)) == 800
+    assert list(ctx.model.proto.objective.coeffs) == before
 
 
 def test_no_repair_at_the_minimum_or_where_the_minimum_is_a_small_part():
     """No copy where the roster is already at the least shortfall, where the minimum
     (400) is under 90 % of the objective's bound (1 000: known without a solve, since the
     roster's own 800 is under it; 600: once a roster under 540 is found), or without time
-    to prove it; with a bound of 440 (400 is 91 % of it) there is one."""
+    to bound it; with a bound of 440 (400 is 91 % of it) there is one."""
     problem, ctx = _ctx()
     ctx.model.minimize(objective_of(ctx, problem.levels[0]))
     assert repair_model(ctx, _roster_short(ctx, 400), 400, 5.0, 2, 0) is None
@@ -217,3 +245,13 @@ def test_least_scarce_from_a_roster_ends_at_the_least_with_a_complete_roster():
     bound, proven, found = _least_scarce(ctx, 5.0, 2, 0, hint=stuck)
     assert (bound, proven) == (400, True)
     assert len(found) == len(stuck) and _shortfall(ctx, found) == 400
+
+
+def test_least_scarce_stops_once_its_bound_reaches_a_value():
+    """Asked only whether the least weekend shortfall is at least 360, the search from a
+    roster 800 short ends with a bound of at least 360 and at most the least (400)."""
+    problem, ctx = _ctx()
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    stuck = _roster_short(ctx, 800, 800)
+    bound, _, _ = _least_scarce(ctx, 5.0, 2, 0, hint=stuck, stop_at_bound=360)
+    assert 360 <= bound <= 400
