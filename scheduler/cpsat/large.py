@@ -37,11 +37,19 @@ import time
 from ortools.sat.python import cp_model
 
 from .context import ModelContext
+from .expr import flat_value
 from .lns import Tracker, WeightedResult, hint_all, lp_solver, result_of
 from .neighbourhoods import person_groups, weekend_blocks
 from .person_start import person_sweeps, soft_cover
 from .safe_solve import solve_model
-from .shortfall import CUT_SHARE, add_shortfall_cut, objective_floor, repair_model, scarce_shortfall
+from .shortfall import (
+    CUT_SHARE,
+    add_shortfall_cut,
+    objective_expr,
+    objective_floor,
+    repair_model,
+    scarce_level,
+)
 from .window_lns import day_groups, fix_booleans, window_search
 
 PERSON_SHARE = 0.3
@@ -215,7 +223,7 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
             if tracker.best is not None and bound >= tracker.objective:
                 break
             if turn == 0 and (tracker.objective or 0) > 0 and watchdog.lp_bound_seen():
-                start = repair(ctx, variables, tracker, bound, min(
+                start = repair(ctx, tracker, bound, min(
                     REPAIR_SHARE * time_limit, deadline - time.monotonic()), workers, seed)
                 phases.append(("repair", round(time.monotonic() - t0, 2),
                                start and start[1], bound))
@@ -229,8 +237,8 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
     return result_of(st, tracker, bound, t0, phases)
 
 
-def repair(ctx: ModelContext, variables: list, tracker: Tracker, bound: int, limit: float,
-           workers: int, seed: int) -> tuple[list[int], int] | None:
+def repair(ctx: ModelContext, tracker: Tracker, bound: int, limit: float, workers: int,
+           seed: int) -> tuple[list[int], int] | None:
     """A roster nearer the least scarce shortfall for the windows to start from instead of
     the incumbent, as (solution vector, objective), or None.
 
@@ -248,28 +256,15 @@ def repair(ctx: ModelContext, variables: list, tracker: Tracker, bound: int, lim
     kept = [tracker.best]
     duty_index, groups, weekends, people = _window_sets(ctx)
     window_search(model, duty_index, groups, tracker.best,
-                  _value(model.proto.objective, tracker.best), began + limit,
+                  flat_value(objective_expr(model), tracker.best), began + limit,
                   lambda roster, _: kept.__setitem__(0, roster), workers, seed,
                   weekends=weekends, threads=workers, people=people)
-    terms = scarce_shortfall(ctx)
-    if _value_of(terms, kept[0]) >= _value_of(terms, tracker.best):
-        return None
     roster = kept[0]
-    exact = tracker.exact(roster) if tracker.exact is not None else None
-    return roster, exact if exact is not None else _value(ctx.model.proto.objective, roster)
-
-
-def _value(objective, vector: list[int]) -> int:
-    """The value of a CP-SAT objective proto on a complete solution vector."""
-    total = objective.offset
-    for ref, c in zip(objective.vars, objective.coeffs, strict=True):
-        total += c * (vector[ref] if ref >= 0 else -vector[-ref - 1])
-    return int(round(total))
-
-
-def _value_of(terms, vector: list[int]) -> int:
-    """Σ weight × value over (variable, weight) terms."""
-    return sum(vector[v.index] * w for v, w in terms)
+    if scarce_level(ctx, roster) >= scarce_level(ctx, tracker.best):
+        return None
+    if tracker.exact is not None:
+        return roster, tracker.exact(roster)
+    return roster, flat_value(objective_expr(ctx.model), roster)
 
 
 def person_start(ctx: ModelContext, variables: list, tracker: Tracker, deadline: float,

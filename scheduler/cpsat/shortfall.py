@@ -32,6 +32,7 @@ from fractions import Fraction
 from ortools.sat.python import cp_model
 
 from .context import ModelContext
+from .expr import flat_value
 from .lns import lp_solver, set_hint, solution_vector
 from .safe_solve import solve_model
 
@@ -181,7 +182,7 @@ def repair_model(ctx: ModelContext, best: list[int], bound: int, limit: float, w
     """
     terms = scarce_shortfall(ctx)
     least = dominant_shortfall(ctx, REPAIR_DOMINANT * bound)
-    current = sum(best[v.index] * w for v, w in terms)
+    current = scarce_level(ctx, best)
     if not terms or limit <= 0 or least is None or current <= least:
         return None  # the minimum is at most ``current``: it cannot be dominant
     floor, _, _ = _least_scarce(ctx, limit, workers, seed, stop_below=least, hint=best,
@@ -189,18 +190,28 @@ def repair_model(ctx: ModelContext, best: list[int], bound: int, limit: float, w
     if current <= floor or floor < least:
         return None
     copy = ctx.model.clone()
-    objective = copy.proto.objective
-    coeff = dict(zip(objective.vars, objective.coeffs, strict=True))
-    for var, weight in terms:
-        coeff[var.index] = coeff.get(var.index, 0) + REPAIR_WEIGHT * weight
-    offset = int(objective.offset)  # an int: a float offset would make the objective a
-    # floating-point one, stored elsewhere in the proto
-    refs = list(coeff)  # a negative reference stands for the variable negated
-    copy.minimize(cp_model.LinearExpr.weighted_sum(
-        [copy.get_int_var_from_proto_index(r if r >= 0 else -r - 1) for r in refs],
-        [coeff[r] if r >= 0 else -coeff[r] for r in refs]) + offset)
+    extra = [(copy.get_int_var_from_proto_index(v.index), w) for v, w in terms]
+    copy.minimize(objective_expr(copy) + REPAIR_WEIGHT * scarce_expr(extra))
     copy.clear_hints()
     return copy
+
+
+def objective_expr(model: cp_model.CpModel) -> cp_model.LinearExpr:
+    """The objective of ``model`` as a linear expression of its own variables.
+
+    The offset is made an int: a float one would make a new objective built on it a
+    floating-point one, which CP-SAT stores apart from ``objective.vars``."""
+    objective = model.proto.objective
+    refs = list(objective.vars)  # a negative reference stands for the variable negated
+    return cp_model.LinearExpr.weighted_sum(
+        [model.get_int_var_from_proto_index(r if r >= 0 else -r - 1) for r in refs],
+        [c if r >= 0 else -c for r, c in zip(refs, objective.coeffs, strict=True)],
+    ) + int(objective.offset)
+
+
+def scarce_level(ctx: ModelContext, vector: list[int]) -> int:
+    """The weighted scarce shortfall of a complete solution vector."""
+    return flat_value(scarce_expr(scarce_shortfall(ctx)), vector)
 
 
 def objective_floor(ctx: ModelContext, cut: int) -> int:

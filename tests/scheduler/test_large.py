@@ -146,7 +146,7 @@ def test_repair_hands_the_windows_a_roster_at_the_least_weekend_shortfall():
     tracker = Tracker(variables, time.monotonic(), None)
     stuck = _roster_short(ctx, 800, 800)
     tracker.offer(stuck, 10**6)
-    start = large.repair(ctx, variables, tracker, 400, 6.0, 2, 0)
+    start = large.repair(ctx, tracker, 400, 6.0, 2, 0)
     assert start is not None
     roster, objective = start
     assert len(roster) == len(stuck) and _shortfall(ctx, roster) == 400
@@ -158,7 +158,7 @@ def test_repair_hands_the_windows_a_roster_at_the_least_weekend_shortfall():
     assert solver.objective_value == objective < 800
     tracker.best = roster
     t = time.monotonic()
-    assert large.repair(ctx, variables, tracker, 400, 6.0, 2, 0) is None
+    assert large.repair(ctx, tracker, 400, 6.0, 2, 0) is None
     assert time.monotonic() - t < 3.0
 
 
