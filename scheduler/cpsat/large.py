@@ -22,11 +22,14 @@ Why this path (measured on the benchmark, see the README's benchmark section):
    where ``max_lp`` had stalled. When the windows stall (no improvement for a tenth of the
    time limit) a *fresh* window search takes over from the incumbent (:data:`FRESH_TURNS`).
 4. *Repair to the least weekend shortfall* (:mod:`.shortfall`), once, between the first
-   ``max_lp`` turn and the first windows, where the root LP's bound says the weekend and
-   holiday cover is nearly the whole objective: a roster one weekend shift shorter than
-   necessary is a local optimum that no window leaves (Instance10 ended there in 3 of the
-   12 full runs since change 16), so the first windows start from a roster at the least
-   shortfall instead.
+   ``max_lp`` turn and the first windows, where the bound after that turn (the root LP's,
+   or the shortfall cut's where the LP was too slow) says the weekend and holiday cover
+   is nearly the whole objective: a roster one weekend shift shorter than necessary is a
+   local optimum that no window leaves (Instance10 ended there in 3 of the 12 full runs
+   since change 16), so the first windows start from a roster at the least shortfall
+   instead. Why the cut's bound counts too: the root LP's time follows the machine's
+   speed, and where the repair waited for the LP alone, Instance11 went without it
+   whenever its LP took more than the wait (README, change 28).
 """
 
 from __future__ import annotations
@@ -129,6 +132,14 @@ def first_turn_fits(left: float, time_limit: float) -> bool:
     return left - WINDOW_SHARE * time_limit >= LP_WAIT_SHARE * time_limit
 
 
+def useful_bound(bound: float, tracker: Tracker) -> bool:
+    """Whether ``bound`` is at least :data:`LP_USEFUL` times the incumbent's objective: the
+    one test of "a bound that says something about the roster", for the root LP's wait,
+    for the shortfall cut after it, and for the repair."""
+    objective = tracker.objective
+    return objective is not None and bound >= LP_USEFUL * objective
+
+
 class _Watchdog:
     """Stops a running CP-SAT search once the tracker has not improved for ``stall`` s,
     or, with ``lp_wait``, once that many seconds have passed without a bound of at least
@@ -168,10 +179,9 @@ class _Watchdog:
 
     def lp_bound_seen(self) -> bool:
         """Whether a bound of at least :data:`LP_USEFUL` times the incumbent's objective
-        has been seen: the one test of "the root LP gave a bound" for the wait and for
-        the repair after the turn."""
-        objective = self.tracker.objective
-        return objective is not None and self.bound >= LP_USEFUL * objective
+        has been seen during the turn: the test of "the root LP gave a bound" for the
+        wait."""
+        return useful_bound(self.bound, self.tracker)
 
     def __enter__(self) -> _Watchdog:
         self.thread.start()
@@ -211,8 +221,10 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
             if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 bound = max(bound, int(solver.best_objective_bound))
             phases.append(("max_lp", round(time.monotonic() - t0, 2), tracker.objective, bound))
-            if watchdog.no_lp and not cut_tried:  # the LP is too slow to bound the
-                cut_tried = True  # scarce days' cover; the cut gives that part at once
+            if watchdog.no_lp and not cut_tried and not useful_bound(bound, tracker):
+                # the LP is too slow to bound the scarce days' cover; the cut gives that
+                # part at once
+                cut_tried = True
                 cut = add_shortfall_cut(ctx, min(CUT_SHARE * time_limit,
                                                  deadline - time.monotonic()), workers, seed)
                 bound = max(bound, objective_floor(ctx, cut))
@@ -222,7 +234,7 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
                 break
             if tracker.best is not None and bound >= tracker.objective:
                 break
-            if turn == 0 and (tracker.objective or 0) > 0 and watchdog.lp_bound_seen():
+            if turn == 0 and (tracker.objective or 0) > 0 and useful_bound(bound, tracker):
                 start = repair(ctx, tracker, bound, min(
                     REPAIR_SHARE * time_limit, deadline - time.monotonic()), workers, seed)
                 phases.append(("repair", round(time.monotonic() - t0, 2),
@@ -291,9 +303,16 @@ def windows(ctx: ModelContext, tracker: Tracker, deadline: float, workers: int, 
             phases: list, patience: float | None = None,
             start: tuple[list[int], int] | None = None) -> None:
     """Improve the tracker's incumbent, or the roster ``start`` (solution vector and
-    objective; it is handed to the tracker only once it beats the incumbent), by
-    :func:`.window_lns.window_search`."""
+    objective), by :func:`.window_lns.window_search`.
+
+    ``start`` is offered to the tracker first (kept only if it beats the incumbent). Why:
+    otherwise it counted only through an improvement on it, and where the first windows
+    found none before they stalled, the fresh search went on from the older incumbent:
+    Instance11 ended at 3656 from a first-turn roster at 4062, after a repair to 3658
+    (README, change 28)."""
     t0 = tracker.t0
+    if start is not None:
+        tracker.offer(*start)
     best, objective = start if start is not None else (tracker.best, tracker.objective)
     duty_index, groups, weekends, people = _window_sets(ctx)
     stats = window_search(ctx.model, duty_index, groups, best, objective, deadline,

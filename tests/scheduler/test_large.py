@@ -65,19 +65,63 @@ def test_solve_large_runs_every_phase_and_the_validator_agrees(monkeypatch):
     assert res.phases[0][2] >= res.objective  # later phases only improve
 
 
-def test_slow_root_lp_is_followed_by_the_shortfall_cut(monkeypatch):
+def test_slow_root_lp_is_followed_by_the_shortfall_cut_and_the_repair(monkeypatch):
     """On Instance12 (root LP about 20 s) the first ``max_lp`` turn ends for want of a
     bound, and the weekend shortfall cut follows and lifts the bound from near 0 to 4 000
-    (40 weekend shifts short at 100 each); the roster still keeps every hard rule and the
-    validator agrees with the objective. The cut gets 8 s: 3 s (as in a one-minute run)
-    prove 40 on a quiet machine, but only 39 on a slow one (seen in a CI run on
-    2026-11-22, where the proof took about 5 s)."""
+    (40 weekend shifts short at 100 each); with that bound the repair runs as after a root
+    LP; the roster still keeps every hard rule and the validator agrees with the objective.
+    The cut gets 8 s: 3 s (as in a one-minute run) prove 40 on a quiet machine, but only
+    39 on a slow one (seen in a CI run on 2026-11-22, where the proof took about 5 s)."""
     monkeypatch.setattr(large, "CUT_SHARE", 8.0 / 20.0)
     problem, ctx = _ctx("Instance12.txt")
     res, names = _solve_large(ctx, 20.0)
-    assert names[:3] == ["persons", "max_lp", "shortfall"]
+    assert names[:4] == ["persons", "max_lp", "shortfall", "repair"]
     assert res.phases[1][3] < 1000 and res.phases[2][3] == 4000 <= res.bound
     _assert_roster_checks(problem, ctx, res)
+
+
+def test_a_bound_is_useful_from_a_tenth_of_the_incumbent():
+    """The one test behind the wait, the cut and the repair: a bound of a tenth of the
+    incumbent's objective or more says something about the roster, a smaller one (such as
+    the few units other reasoning reports before the root LP) does not, and without an
+    incumbent no bound does."""
+    tracker = Tracker([], time.monotonic(), None)
+    assert not large.useful_bound(10**6, tracker)
+    tracker.offer([], 6000)
+    assert large.useful_bound(LP_USEFUL * 6000, tracker)
+    assert large.useful_bound(5000, tracker)
+    assert not large.useful_bound(LP_USEFUL * 6000 - 1, tracker)
+    assert not large.useful_bound(5, tracker)
+
+
+def _weekends_tracker():
+    """The WEEKENDS model with a tracker whose incumbent is 800 short on the weekends."""
+    problem = parse_instance(WEEKENDS, "weekends")
+    ctx = build_model(problem)
+    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
+    variables = _variables(ctx)
+    tracker = Tracker(variables, time.monotonic(), None)
+    tracker.offer(_roster_short(ctx, 800, 800), 10**6)
+    return ctx, tracker
+
+
+def test_windows_hand_a_better_start_to_the_tracker_at_once():
+    """A repaired start better than the incumbent is the tracker's at once, even where the
+    windows find nothing better before they end (here: no time at all), so a stall of the
+    first windows does not send the next search back to the older incumbent."""
+    ctx, tracker = _weekends_tracker()
+    repaired = _roster_short(ctx, 400, 400)
+    large.windows(ctx, tracker, time.monotonic(), 2, 0, [], start=(repaired, 5000))
+    assert tracker.best == repaired and tracker.objective == 5000
+
+
+def test_windows_keep_the_incumbent_over_a_worse_start():
+    """A start worse than the incumbent is searched from but not taken as the incumbent."""
+    ctx, tracker = _weekends_tracker()
+    incumbent = tracker.best
+    large.windows(ctx, tracker, time.monotonic(), 2, 0, [],
+                  start=(_roster_short(ctx, 400, 400), 2 * 10**6))
+    assert tracker.best == incumbent and tracker.objective == 10**6
 
 
 def test_watchdog_stops_a_stalled_search_and_waits_without_incumbent():
