@@ -21,7 +21,7 @@ Why this path (measured on the benchmark, see the README's benchmark section):
    for the rest: from the same incumbent they improve some models at nearly every round
    where ``max_lp`` had stalled. When the windows stall (no improvement for a tenth of the
    time limit) a *fresh* window search takes over from the incumbent (:data:`FRESH_TURNS`).
-4. *Repair to the least weekend shortfall* (:mod:`.shortfall`), once, between the first
+4. *Repair to the least weekend shortfall* (:mod:`.repair`), once, between the first
    ``max_lp`` turn and the first windows, where the bound after that turn (the root LP's,
    or the shortfall cut's where the LP was too slow) says the weekend and holiday cover
    is nearly the whole objective: a roster one weekend shift shorter than necessary is a
@@ -40,20 +40,13 @@ import time
 from ortools.sat.python import cp_model
 
 from .context import ModelContext
-from .expr import flat_value
 from .lns import Tracker, WeightedResult, hint_all, lp_solver, result_of
-from .neighbourhoods import person_groups, weekend_blocks
+from .neighbourhoods import window_sets
 from .person_start import person_sweeps, soft_cover
+from .repair import REPAIR_SHARE, repair
 from .safe_solve import solve_model
-from .shortfall import (
-    CUT_SHARE,
-    add_shortfall_cut,
-    objective_expr,
-    objective_floor,
-    repair_model,
-    scarce_level,
-)
-from .window_lns import day_groups, fix_booleans, window_search
+from .shortfall import CUT_SHARE, add_shortfall_cut, objective_floor
+from .window_lns import fix_booleans, window_search
 
 PERSON_SHARE = 0.3
 """Most of the time the person-by-person first roster may take."""
@@ -109,12 +102,6 @@ that took Instance11 3575 → 3475 and 3653 → 3448, Instance10 4854 → 4749 a
 Instance12 5118 → 4208, where the ``max_lp`` turns after a stall gained 0 on Instance11 in
 four of four and 5004 → 5002 on Instance12 (README, change 23). False restores the
 earlier turns of ``max_lp`` and windows (for measurements)."""
-
-REPAIR_SHARE = 0.2
-"""Most of the time the scarce-shortfall repair after the first ``max_lp`` turn may take
-(:func:`repair`): up to half of it for the lower bound on the least shortfall (Instance10
-and 11: 0.6–1.4 s), the rest for the windows that repair the roster."""
-
 
 def first_turn_fits(left: float, time_limit: float) -> bool:
     """Whether the first ``max_lp`` turn, with ``left`` seconds still to go, would last
@@ -249,36 +236,6 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
     return result_of(st, tracker, bound, t0, phases)
 
 
-def repair(ctx: ModelContext, tracker: Tracker, bound: int, limit: float, workers: int,
-           seed: int) -> tuple[list[int], int] | None:
-    """A roster nearer the least scarce shortfall for the windows to start from instead of
-    the incumbent, as (solution vector, objective), or None.
-
-    Window searches from the incumbent on :func:`.shortfall.repair_model`'s copy, whose
-    objective charges the scarce shortfall more, for the rest of ``limit``; the roster
-    they end with counts if it is less short than the incumbent. ``bound`` is the root
-    LP's bound on the objective, which decides whether the repair is worth trying at
-    all. Measured (README, change 27): from the first turn's rosters, 47 short or less
-    in 7 of 7 runs on Instance10 and 11, all of which ended within 1 %.
-    """
-    began = time.monotonic()
-    model = repair_model(ctx, tracker.best, bound, limit / 2, workers, seed)
-    if model is None or limit - (time.monotonic() - began) <= 0.1:
-        return None
-    kept = [tracker.best]
-    duty_index, groups, weekends, people = _window_sets(ctx)
-    window_search(model, duty_index, groups, tracker.best,
-                  flat_value(objective_expr(model), tracker.best), began + limit,
-                  lambda roster, _: kept.__setitem__(0, roster), workers, seed,
-                  weekends=weekends, threads=workers, people=people)
-    roster = kept[0]
-    if scarce_level(ctx, roster) >= scarce_level(ctx, tracker.best):
-        return None
-    if tracker.exact is not None:
-        return roster, tracker.exact(roster)
-    return roster, flat_value(objective_expr(ctx.model), roster)
-
-
 def person_start(ctx: ModelContext, variables: list, tracker: Tracker, deadline: float,
                  workers: int, seed: int, phases: list) -> None:
     """First roster by :func:`.person_start.person_sweeps`, completed to a full vector."""
@@ -314,17 +271,9 @@ def windows(ctx: ModelContext, tracker: Tracker, deadline: float, workers: int, 
     if start is not None:
         tracker.offer(*start)
     best, objective = start if start is not None else (tracker.best, tracker.objective)
-    duty_index, groups, weekends, people = _window_sets(ctx)
+    duty_index, groups, weekends, people = window_sets(ctx)
     stats = window_search(ctx.model, duty_index, groups, best, objective, deadline,
                           tracker.offer, workers, seed, patience=patience,
                           weekends=weekends, threads=workers, people=people)
     phases.append(("windows", round(time.monotonic() - t0, 2), tracker.objective,
                    stats.rounds))
-
-
-def _window_sets(ctx: ModelContext) -> tuple[list[int], list[list[int]], list, list]:
-    """The duty indices and the day, weekend and people sets of :func:`window_search`."""
-    keys = list(ctx.x)
-    dates = [d.date for d in ctx.problem.days]
-    return ([ctx.x[k].index for k in keys], day_groups(keys, dates),
-            weekend_blocks(dates), person_groups(keys))

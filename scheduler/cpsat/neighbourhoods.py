@@ -9,6 +9,29 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
+from .context import ModelContext
+
+
+def day_groups(keys: Sequence[tuple], dates: Sequence) -> list[list[int]]:
+    """Positions in ``keys`` (duty keys ``(person, date, post)``) grouped by date order."""
+    where = {d: i for i, d in enumerate(dates)}
+    groups: list[list[int]] = [[] for _ in dates]
+    for pos, key in enumerate(keys):
+        i = where.get(key[1])
+        if i is not None:
+            groups[i].append(pos)
+    return groups
+
+
+def window_sets(ctx: ModelContext) -> tuple[list[int], list[list[int]], list, list]:
+    """The duty indices and the day, weekend and people sets of every window search on
+    ``ctx`` (:func:`.window_lns.window_search`): the large path's and the repair's."""
+    keys = list(ctx.x)
+    dates = [d.date for d in ctx.problem.days]
+    return ([ctx.x[k].index for k in keys], day_groups(keys, dates),
+            weekend_blocks(dates), person_groups(keys))
+
+
 
 def weekend_blocks(dates: Sequence) -> list[list[int]]:
     """Day positions from the Friday to the Monday around each weekend in ``dates``.

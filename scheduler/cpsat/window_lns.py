@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from .lns import lp_solver, set_hint, solution_vector
-from .neighbourhoods import PeopleSets, WeekendSets
+from .neighbourhoods import PeopleSets, WeekendSets, day_groups  # noqa: F401 (re-exported)
 from .safe_solve import solve_model
 
 
@@ -62,17 +62,6 @@ class WindowStats:
         elif kind == "people":
             self.people_rounds += 1
             self.people_improved += improved
-
-
-def day_groups(keys: Sequence[tuple], dates: Sequence) -> list[list[int]]:
-    """Positions in ``keys`` (duty keys ``(person, date, post)``) grouped by date order."""
-    where = {d: i for i, d in enumerate(dates)}
-    groups: list[list[int]] = [[] for _ in dates]
-    for pos, key in enumerate(keys):
-        i = where.get(key[1])
-        if i is not None:
-            groups[i].append(pos)
-    return groups
 
 
 def windows(n_days: int, width: int, rng: random.Random) -> list[int]:

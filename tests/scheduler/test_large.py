@@ -14,7 +14,7 @@ from scheduler.validate import validate
 from shells.curtois_reader import parse_instance, read_instance
 
 from ..shells.test_curtois_reader import SHARED
-from .test_shortfall import WEEKENDS, _roster_short, _shortfall
+from .test_shortfall import WEEKENDS, _roster_short
 
 
 def _ctx(name: str):
@@ -176,34 +176,6 @@ def test_watchdog_lets_a_turn_run_once_its_root_lp_gave_a_bound():
         solver.solve(ctx.model)
     assert time.monotonic() - t >= 5.5
     assert dog.bound >= LP_USEFUL * 3000 and not dog.no_lp
-
-
-def test_repair_hands_the_windows_a_roster_at_the_least_weekend_shortfall():
-    """From an incumbent 800 short on the weekends (a stuck search), :func:`large.repair`
-    returns a complete roster 400 short (the least) whose objective is the model's value
-    of it and lower; from a roster at the least already it returns nothing, within the
-    3 s (half its limit) its bound on the least may take."""
-    problem = parse_instance(WEEKENDS, "weekends")
-    ctx = build_model(problem)
-    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
-    variables = _variables(ctx)
-    tracker = Tracker(variables, time.monotonic(), None)
-    stuck = _roster_short(ctx, 800, 800)
-    tracker.offer(stuck, 10**6)
-    start = large.repair(ctx, tracker, 400, 6.0, 2, 0)
-    assert start is not None
-    roster, objective = start
-    assert len(roster) == len(stuck) and _shortfall(ctx, roster) == 400
-    check = ctx.model.clone()
-    for var in ctx.x.values():
-        check.add(var == roster[var.index])
-    solver = lp_solver(2, 0, 10.0, lp=True)
-    solver.solve(check)
-    assert solver.objective_value == objective < 800
-    tracker.best = roster
-    t = time.monotonic()
-    assert large.repair(ctx, tracker, 400, 6.0, 2, 0) is None
-    assert time.monotonic() - t < 3.0
 
 
 def _turns(monkeypatch, fresh: bool) -> tuple[list[str], list[int]]:

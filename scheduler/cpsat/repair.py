@@ -1,0 +1,69 @@
+"""Repair of a roster towards the least weekend and holiday shortfall, by windows on a
+copy of the model that charges that shortfall more (:func:`.shortfall.repair_model`).
+
+Why a step of its own: a roster one weekend shift shorter than necessary is a local
+optimum that the windows on the objective itself do not leave (Instance10 ended there in
+3 of the 12 full runs after change 16; README, changes 20 and 27). The large path
+(:mod:`.large`) runs it once, after its first ``max_lp`` turn.
+"""
+
+from __future__ import annotations
+
+import time
+
+from .context import ModelContext
+from .expr import flat_value
+from .lns import Tracker
+from .neighbourhoods import window_sets
+from .shortfall import objective_expr, repair_model, scarce_level
+from .window_lns import window_search
+
+REPAIR_SHARE = 0.2
+"""Most of the time the scarce-shortfall repair after the first ``max_lp`` turn may take
+(:func:`repair`): up to half of it for the lower bound on the least shortfall (Instance10
+and 11: 0.6–1.4 s), the rest for the windows that repair the roster."""
+
+
+REPAIR_PEOPLE_AFTER = 0
+"""The repair's windows take turns with people (all days of a few people) from the first
+round, not only after rounds without gain as the other windows do
+(:data:`.window_lns.PEOPLE_AFTER`).
+
+Why: a weekend shift more covered needs someone with a worked weekend to spare, which
+mostly means moving the weekends of two people at once; windows of days and whole
+weekends leave each person's other weekends fixed. From the same recorded first-turn
+rosters, the repair reached the least shortfall in 10 of 12 tries on Instance10 and 6 of
+6 on Instance11 with people from the start, against 7 of 12 and 2 of 6 after four idle
+rounds (README, change 29)."""
+
+
+def repair(ctx: ModelContext, tracker: Tracker, bound: int, limit: float, workers: int,
+           seed: int) -> tuple[list[int], int] | None:
+    """A roster nearer the least scarce shortfall for the windows to start from instead of
+    the incumbent, as (solution vector, objective), or None.
+
+    Window searches from the incumbent on :func:`.shortfall.repair_model`'s copy, whose
+    objective charges the scarce shortfall more, for the rest of ``limit``; the roster
+    they end with counts if it is less short than the incumbent. ``bound`` is the lower
+    bound on the objective after the first turn (the root LP's, or the shortfall cut's),
+    which decides whether the repair is worth trying at all. Measured (README, change
+    27): from the first turn's rosters, 47 short or less in 7 of 7 runs on Instance10
+    and 11, all of which ended within 1 %.
+    """
+    began = time.monotonic()
+    model = repair_model(ctx, tracker.best, bound, limit / 2, workers, seed)
+    if model is None or limit - (time.monotonic() - began) <= 0.1:
+        return None
+    kept = [tracker.best]
+    duty_index, groups, weekends, people = window_sets(ctx)
+    window_search(model, duty_index, groups, tracker.best,
+                  flat_value(objective_expr(model), tracker.best), began + limit,
+                  lambda roster, _: kept.__setitem__(0, roster), workers, seed,
+                  weekends=weekends, threads=workers, people=people,
+                  people_after=REPAIR_PEOPLE_AFTER)
+    roster = kept[0]
+    if scarce_level(ctx, roster) >= scarce_level(ctx, tracker.best):
+        return None
+    if tracker.exact is not None:
+        return roster, tracker.exact(roster)
+    return roster, flat_value(objective_expr(ctx.model), roster)
