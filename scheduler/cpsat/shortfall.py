@@ -161,7 +161,7 @@ but left a roster of 11 066 / 11 257; with this weight, 46 in 4–6 s at 4781 / 
 
 
 def repair_model(ctx: ModelContext, best: list[int], bound: int, limit: float, workers: int,
-                 seed: int) -> cp_model.CpModel | None:
+                 seed: int) -> tuple[cp_model.CpModel, int] | None:
     """A copy of the model whose objective also charges the scarce shortfall
     :data:`REPAIR_WEIGHT` times over, for the windows to repair ``best`` towards the least
     shortfall before the search goes on from what they reach.
@@ -175,7 +175,8 @@ def repair_model(ctx: ModelContext, best: list[int], bound: int, limit: float, w
     of seven tries (README, change 27). The least's lower bound comes within about a
     second, and the weighted copy needs no roster at the least to start from.
 
-    Returns None when ``best`` is already at the lower bound found for the least within
+    Returns the copy and that lower bound on the least (the floor the repair aims at), or
+    None when ``best`` is already at the lower bound found for the least within
     ``limit``, or when that bound is under :data:`REPAIR_DOMINANT` of ``bound`` (the
     objective's lower bound from the root LP): the search for the least stops as soon as
     it knows either. ``ctx.model`` is not changed.
@@ -193,7 +194,7 @@ def repair_model(ctx: ModelContext, best: list[int], bound: int, limit: float, w
     extra = [(copy.get_int_var_from_proto_index(v.index), w) for v, w in terms]
     copy.minimize(objective_expr(copy) + REPAIR_WEIGHT * scarce_expr(extra))
     copy.clear_hints()
-    return copy
+    return copy, floor
 
 
 def objective_expr(model: cp_model.CpModel) -> cp_model.LinearExpr:

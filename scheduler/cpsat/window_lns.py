@@ -175,6 +175,7 @@ class _Search:
     lock: threading.Lock = field(default_factory=threading.Lock)
     last: float = field(default_factory=time.monotonic)
     idle: int = 0  # rounds since the last improvement, all threads together
+    until: Callable[[], bool] | None = None
 
     def offer(self, kind: str, solver: cp_model.CpSolver | None) -> None:
         """Count a finished round; keep the roster of ``solver`` (None: no roster found),
@@ -202,7 +203,8 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
                   weekends: Sequence[Sequence[int]] = (),
                   max_rounds: int | None = None, threads: int = 1,
                   people: Sequence[Sequence[int]] = (),
-                  people_after: int = PEOPLE_AFTER) -> WindowStats:
+                  people_after: int = PEOPLE_AFTER,
+                  until: Callable[[], bool] | None = None) -> WindowStats:
     """Improve the incumbent ``best`` (full solution vector of ``model``) until ``deadline``.
 
     ``duty_index[pos]`` is the model index of the duty variable at position ``pos`` and
@@ -212,8 +214,9 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
     objective)`` is called on each improvement. The search also ends after ``patience``
     seconds without an improvement, once it has had :data:`PATIENT_ROUNDS` rounds, so that
     the caller can hand over to another search,
-    or after ``max_rounds`` rounds (for reproducible experiments and tests). ``model``
-    itself is not changed.
+    or after ``max_rounds`` rounds (for reproducible experiments and tests), or once
+    ``until()`` is true at the start of a round (the caller's own goal). ``model`` itself
+    is not changed.
 
     The rounds take turns between the kinds of neighbourhood given: windows, then whole
     weekends when ``weekends`` (day positions per weekend, see
@@ -229,7 +232,8 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
     """
     search = _Search(model, duty_index, groups, deadline, max(1, workers // max(1, threads)),
                      sub_limit, patience, weekends, people, people_after, max_rounds, best,
-                     objective, accept, WindowStats(width=max(1, min(width, len(groups)))))
+                     objective, accept, WindowStats(width=max(1, min(width, len(groups)))),
+                     until=until)
     if threads <= 1:
         _rounds(search, seed)
         return search.stats
@@ -269,6 +273,8 @@ def _rounds(search: _Search, seed: int) -> None:
                     and time.monotonic() - search.last > search.patience):
                 break
             if search.max_rounds is not None and search.stats.rounds >= search.max_rounds:
+                break
+            if search.until is not None and search.until():
                 break
             search.stats.rounds += 1
             best = search.best

@@ -65,17 +65,18 @@ def test_solve_large_runs_every_phase_and_the_validator_agrees(monkeypatch):
     assert res.phases[0][2] >= res.objective  # later phases only improve
 
 
-def test_slow_root_lp_is_followed_by_the_shortfall_cut_and_the_repair(monkeypatch):
+def test_slow_root_lp_is_followed_by_the_shortfall_cut_and_no_repair(monkeypatch):
     """On Instance12 (root LP about 20 s) the first ``max_lp`` turn ends for want of a
     bound, and the weekend shortfall cut follows and lifts the bound from near 0 to 4 000
-    (40 weekend shifts short at 100 each); with that bound the repair runs as after a root
-    LP; the roster still keeps every hard rule and the validator agrees with the objective.
+    (40 weekend shifts short at 100 each); no repair follows (the cut's bound is the least
+    shortfall itself, so it cannot say whether that dominates); the roster still keeps
+    every hard rule and the validator agrees with the objective.
     The cut gets 8 s: 3 s (as in a one-minute run) prove 40 on a quiet machine, but only
     39 on a slow one (seen in a CI run on 2026-11-22, where the proof took about 5 s)."""
     monkeypatch.setattr(large, "CUT_SHARE", 8.0 / 20.0)
     problem, ctx = _ctx("Instance12.txt")
     res, names = _solve_large(ctx, 20.0)
-    assert names[:4] == ["persons", "max_lp", "shortfall", "repair"]
+    assert names[:3] == ["persons", "max_lp", "shortfall"] and "repair" not in names
     assert res.phases[1][3] < 1000 and res.phases[2][3] == 4000 <= res.bound
     _assert_roster_checks(problem, ctx, res)
 

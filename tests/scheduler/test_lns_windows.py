@@ -83,6 +83,32 @@ def test_window_search_gives_up_after_its_patience():
     assert time.monotonic() - t < 5.0
 
 
+def test_window_search_ends_once_its_goal_is_met():
+    """With ``until`` true after the first improvement, the search ends at the next round
+    start, long before its 10-s deadline, with that one improvement."""
+    n = 12
+    m, xs = _chain(n)
+    seen: list[int] = []
+    t = time.monotonic()
+    stats = window_search(m, [x.index for x in xs], [[d] for d in range(n)], [0] * n, 0,
+                          t + 10.0, _falling(xs, seen), workers=1, width=3, sub_limit=0.5,
+                          until=lambda: bool(seen))
+    assert stats.improved == len(seen) == 1 and stats.rounds >= 1
+    assert time.monotonic() - t < 5.0
+
+
+def test_window_search_goes_on_while_its_goal_is_unmet():
+    """Counterpart: with ``until`` never true, the same search runs its rounds (here 8)
+    and improves more than once."""
+    n = 12
+    m, xs = _chain(n)
+    seen: list[int] = []
+    stats = window_search(m, [x.index for x in xs], [[d] for d in range(n)], [0] * n, 0,
+                          time.monotonic() + 10.0, _falling(xs, seen), workers=1, width=3,
+                          sub_limit=0.5, max_rounds=8, until=lambda: False)
+    assert stats.rounds == 8 and len(seen) >= 2
+
+
 @pytest.mark.parametrize("rounds", [12, 3])
 def test_patience_counts_only_after_the_patient_rounds(monkeypatch, rounds):
     """With no patience at all, from the optimum, the search still has exactly

@@ -141,13 +141,16 @@ def _shortfall(ctx, values: list[int]) -> int:
 
 def test_repair_reaches_the_least_weekend_shortfall_from_a_stuck_roster():
     """Feasible side: from a roster 800 short on the weekends (nobody works one), the
-    repair copy's best roster is at the least shortfall (400), and that roster keeps every
-    rule of the original model (fixed into it, the model is still feasible)."""
+    repair copy's best roster is at the least shortfall (400, the floor it is handed
+    with), and that roster keeps every rule of the original model (fixed into it, the
+    model is still feasible)."""
     problem, ctx = _ctx()
     ctx.model.minimize(objective_of(ctx, problem.levels[0]))
     stuck = _roster_short(ctx, 800, 800)
-    copy = repair_model(ctx, stuck, 400, 5.0, 2, 0)
-    assert copy is not None and not copy.proto.solution_hint.vars
+    made = repair_model(ctx, stuck, 400, 5.0, 2, 0)
+    assert made is not None
+    copy, floor = made
+    assert floor == 400 and not copy.proto.solution_hint.vars
     solver = lp_solver(2, 0, 10.0, lp=True)
     assert solver.solve(copy) == cp_model.OPTIMAL
     repaired = solution_vector(solver.response_proto, len(stuck))
@@ -179,7 +182,7 @@ def test_repair_copy_charges_the_shortfall_and_keeps_every_rule():
     problem, ctx = _ctx()
     ctx.model.minimize(objective_of(ctx, problem.levels[0]))
     before = list(ctx.model.proto.objective.coeffs)
-    copy = repair_model(ctx, _roster_short(ctx, 800, 800), 400, 5.0, 2, 0)
+    copy, _ = repair_model(ctx, _roster_short(ctx, 800, 800), 400, 5.0, 2, 0)
     idle = ctx.model.clone()  # nobody works: every weekend shift is short
     for var in ctx.x.values():
         idle.add(var == 0)
