@@ -127,7 +127,7 @@ def useful_bound(bound: float, tracker: Tracker) -> bool:
     Why the cut's bound does not count for the repair: the cut is the least shortfall
     itself, so the bound it gives always makes the shortfall look dominant. On Instance12,
     repairs after the cut gave 4509 / 4733 / 5038 and 4309 / 4217 / 4501 (with and without
-    people from the first round), against 4210 / 4397 / 4498 without a repair (seeds 0–2;
+    changes 29 and 30), against 4210 / 4397 / 4498 without a repair (seeds 0–2;
     README, change 28)."""
     objective = tracker.objective
     return objective is not None and bound >= LP_USEFUL * objective

@@ -1,7 +1,8 @@
-"""Neighbourhoods of the window search other than a window of days: weekends and people.
+"""The sets the window search draws its neighbourhoods from: days (:func:`day_groups`, and
+all of a model's sets at once, :func:`window_sets`), weekends and people.
 
-Each kind is a set that adapts like the window width: it grows after a round solved to
-optimality (the neighbourhood was too easy) and shrinks after a time-out.
+The weekend and people sets adapt like the window width: each grows after a round solved
+to optimality (the neighbourhood was too easy) and shrinks after a time-out.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ def window_sets(ctx: ModelContext) -> tuple[list[int], list[list[int]], list, li
     dates = [d.date for d in ctx.problem.days]
     return ([ctx.x[k].index for k in keys], day_groups(keys, dates),
             weekend_blocks(dates), person_groups(keys))
-
 
 
 def weekend_blocks(dates: Sequence) -> list[list[int]]:

@@ -45,9 +45,9 @@ def repair(ctx: ModelContext, tracker: Tracker, bound: int, limit: float, worker
 
     Window searches from the incumbent on :func:`.shortfall.repair_model`'s copy, whose
     objective charges the scarce shortfall more, for the rest of ``limit``; the roster
-    they end with counts if it is less short than the incumbent. ``bound`` is the lower
-    bound on the objective after the first turn (the root LP's, or the shortfall cut's),
-    which decides whether the repair is worth trying at all. Measured (README, change
+    they end with counts if it is less short than the incumbent. ``bound`` is the root
+    LP's lower bound on the objective (:func:`.large.useful_bound`), which decides whether
+    the repair is worth trying at all. Measured (README, change
     27): from the first turn's rosters, 47 short or less in 7 of 7 runs on Instance10
     and 11, all of which ended within 1 %.
 
@@ -88,11 +88,12 @@ def _last_step(level: int, floor: int, step: int) -> bool:
 
     Why the repair goes on there, and only there: one weekend shift more short than the
     least is the local optimum the windows on the objective do not leave (the reason for
-    the repair), while a roster farther from the least is still being improved by them.
+    the repair), while farther from the least they still improve the roster themselves.
     From recorded Instance10 first-turn rosters that 12 s of repair left one shift above
-    the least, 24 s reached it in 3 of 3; in 60-s runs with the repair going on until the
-    least, Instance10 was within 1 % in 4 of 4 (repairs of 12.0–15.0 s), while going on
-    for any distance cost Instance12 its windows' time (4423 / 4526 / 4633 against
-    4309 / 4217 / 4501; README, change 30).
+    the least, 24 s reached it in 3 of 3. In 60-s runs Instance10 was within 1 % in 4 of
+    4 with this rule (repairs of 12.2–13.8 s), as in 4 of 4 going on at any distance
+    (12.0–15.0 s); going on at any distance took one Instance11 repair the whole 24 s to
+    end two shifts above the least (README, change 30). So the rule rests on that reason,
+    not on a measured difference.
     """
     return floor < level <= floor + step

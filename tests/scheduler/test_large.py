@@ -11,10 +11,11 @@ from scheduler.cpsat.lns import Tracker, _variables, lp_solver, objective_of
 from scheduler.cpsat.model import build_model
 from scheduler.problem import Assignment, Roster, SolveParams
 from scheduler.validate import validate
-from shells.curtois_reader import parse_instance, read_instance
+from shells.curtois_reader import read_instance
 
 from ..shells.test_curtois_reader import SHARED
-from .test_shortfall import WEEKENDS, _roster_short
+from .test_repair import _weekends_tracker
+from .test_shortfall import _roster_short
 
 
 def _ctx(name: str):
@@ -93,17 +94,6 @@ def test_a_bound_is_useful_from_a_tenth_of_the_incumbent():
     assert large.useful_bound(5000, tracker)
     assert not large.useful_bound(LP_USEFUL * 6000 - 1, tracker)
     assert not large.useful_bound(5, tracker)
-
-
-def _weekends_tracker():
-    """The WEEKENDS model with a tracker whose incumbent is 800 short on the weekends."""
-    problem = parse_instance(WEEKENDS, "weekends")
-    ctx = build_model(problem)
-    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
-    variables = _variables(ctx)
-    tracker = Tracker(variables, time.monotonic(), None)
-    tracker.offer(_roster_short(ctx, 800, 800), 10**6)
-    return ctx, tracker
 
 
 def test_windows_hand_a_better_start_to_the_tracker_at_once():
