@@ -214,8 +214,8 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
             if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 bound = max(bound, int(solver.best_objective_bound))
             phases.append(("max_lp", round(time.monotonic() - t0, 2), tracker.objective, bound))
-            lp_bound = useful_bound(bound, tracker)  # seen in time or not: the LP's
-            if watchdog.no_lp and not cut_tried and not lp_bound:
+            lp_bounded = useful_bound(bound, tracker)  # the root LP's, in time or not
+            if watchdog.no_lp and not cut_tried and not lp_bounded:
                 # the LP is too slow to bound the scarce days' cover; the cut gives that
                 # part at once
                 cut_tried = True
@@ -228,7 +228,7 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
                 break
             if tracker.best is not None and bound >= tracker.objective:
                 break
-            if turn == 0 and (tracker.objective or 0) > 0 and lp_bound:
+            if turn == 0 and (tracker.objective or 0) > 0 and lp_bounded:
                 left = deadline - time.monotonic()
                 limit = min(REPAIR_SHARE * time_limit, left)
                 start = repair(ctx, tracker, bound, limit, workers, seed,

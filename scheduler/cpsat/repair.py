@@ -60,7 +60,8 @@ def repair(ctx: ModelContext, tracker: Tracker, bound: int, limit: float, worker
         return None
     model, floor = made
     step = max(w for _, w in scarce_shortfall(ctx))
-    kept, level = [tracker.best], [scarce_level(ctx, tracker.best)]
+    before = scarce_level(ctx, tracker.best)
+    kept, level = [tracker.best], [before]
 
     def keep(roster: list[int], _) -> None:
         kept[0], level[0] = roster, scarce_level(ctx, roster)
@@ -75,7 +76,7 @@ def repair(ctx: ModelContext, tracker: Tracker, bound: int, limit: float, worker
                   weekends=weekends, threads=workers, people=people,
                   people_after=REPAIR_PEOPLE_AFTER, until=done)
     roster = kept[0]
-    if scarce_level(ctx, roster) >= scarce_level(ctx, tracker.best):
+    if level[0] >= before:
         return None
     if tracker.exact is not None:
         return roster, tracker.exact(roster)

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from .lns import lp_solver, set_hint, solution_vector
-from .neighbourhoods import PeopleSets, WeekendSets, day_groups  # noqa: F401 (re-exported)
+from .neighbourhoods import PeopleSets, WeekendSets
 from .safe_solve import solve_model
 
 
@@ -208,12 +208,12 @@ def window_search(model: cp_model.CpModel, duty_index: Sequence[int],
     """Improve the incumbent ``best`` (full solution vector of ``model``) until ``deadline``.
 
     ``duty_index[pos]`` is the model index of the duty variable at position ``pos`` and
-    ``groups`` lists the positions per day (see :func:`day_groups`). Each round frees the
-    duties of a window of days, fixes all others to the incumbent, hints the incumbent and
-    keeps the result only when its objective is strictly better; ``accept(solution,
-    objective)`` is called on each improvement. The search also ends after ``patience``
-    seconds without an improvement, once it has had :data:`PATIENT_ROUNDS` rounds, so that
-    the caller can hand over to another search,
+    ``groups`` lists the positions per day (see :func:`.neighbourhoods.day_groups`). Each
+    round frees the duties of a window of days, fixes all others to the incumbent, hints
+    the incumbent and keeps the result only when its objective is strictly better;
+    ``accept(solution, objective)`` is called on each improvement. The search also ends
+    after ``patience`` seconds without an improvement, once it has had
+    :data:`PATIENT_ROUNDS` rounds, so that the caller can hand over to another search,
     or after ``max_rounds`` rounds (for reproducible experiments and tests), or once
     ``until()`` is true at the start of a round (the caller's own goal). ``model`` itself
     is not changed.

@@ -10,8 +10,14 @@ import time
 import pytest
 from ortools.sat.python import cp_model
 
-from scheduler.cpsat.neighbourhoods import PeopleSets, WeekendSets, person_groups, weekend_blocks
-from scheduler.cpsat.window_lns import day_groups, window_search, windows
+from scheduler.cpsat.neighbourhoods import (
+    PeopleSets,
+    WeekendSets,
+    day_groups,
+    person_groups,
+    weekend_blocks,
+)
+from scheduler.cpsat.window_lns import window_search, windows
 
 
 def test_sweep_visits_every_start_once():

@@ -17,13 +17,8 @@ def test_repair_hands_the_windows_a_roster_at_the_least_weekend_shortfall():
     returns a complete roster 400 short (the least) whose objective is the model's value
     of it and lower; from a roster at the least already it returns nothing, within the
     3 s (half its limit) its bound on the least may take."""
-    problem = parse_instance(WEEKENDS, "weekends")
-    ctx = build_model(problem)
-    ctx.model.minimize(objective_of(ctx, problem.levels[0]))
-    variables = _variables(ctx)
-    tracker = Tracker(variables, time.monotonic(), None)
-    stuck = _roster_short(ctx, 800, 800)
-    tracker.offer(stuck, 10**6)
+    ctx, tracker = _weekends_tracker()
+    stuck = tracker.best
     start = repair.repair(ctx, tracker, 400, 6.0, 2, 0)
     assert start is not None
     roster, objective = start
