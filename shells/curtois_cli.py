@@ -183,8 +183,31 @@ def cmd_curtois(args) -> int:
                 write_solution(Path(args.solutions) / f"{path.stem}.csv", problem, roster)
         rows.append(row)
         print(_fmt(row, lang), flush=True)
+        if args.phases:
+            print(phase_line(path.stem, ctx, res, lang), file=sys.stderr, flush=True)
     _summary(rows, args, lang)
     return 1 if any(r.check for r in rows) else 0
+
+
+def phase_line(instance: str, ctx, res, lang: str) -> str:
+    """The search steps of one solve, and the final roster's weighted weekend and holiday
+    shortfall, in one line.
+
+    Why: an instance whose result differs from run to run (Instance10 ended one weekend
+    shift short of the least in some full runs and not in single ones) can only be
+    understood from what each run did: whether the root LP gave its bound, whether the
+    repair ran and what it reached, and how long each window search lasted."""
+    from scheduler.cpsat.shortfall import scarce_level
+
+    steps = []
+    for name, seconds, objective, figure in res.phases:
+        key = "bench.phase_rounds" if name == "windows" else "bench.phase_bound"
+        steps.append(t(key, lang, name=name, seconds=f"{seconds:.1f}",
+                       objective="-" if objective is None else objective,
+                       bound=figure, rounds=figure))
+    scarce = "-" if res.solution is None else scarce_level(ctx, res.solution)
+    return t("bench.phases", lang, instance=instance, steps=" | ".join(steps) or "-",
+             scarce=scarce)
 
 
 def _summary(rows: list[Row], args, lang: str) -> None:
@@ -212,4 +235,5 @@ def register(subparsers) -> None:
     c.add_argument("--csv")
     c.add_argument("--solutions")
     c.add_argument("--lang", choices=("zh", "en"), default="en")
+    c.add_argument("--phases", action="store_true", help=t("bench.help_phases", "en"))
     c.set_defaults(func=cmd_curtois)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from types import SimpleNamespace
 
 from scheduler.problem import Assignment, Roster
 from scheduler.validate import validate
-from shells.curtois_cli import CSV_COLUMNS, best_known
+from shells.curtois_cli import CSV_COLUMNS, best_known, phase_line
 from shells.curtois_reader import DAY0, parse_instance, read_instance
 from shells.scheduler_cli import main
 
@@ -88,3 +89,29 @@ def test_malformed_file_exits_2_and_writes_nothing(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "line 24" in err and "Weight" in err
     assert not out.exists()
+
+
+def test_phases_flag_prints_the_search_steps_to_stderr(capsys):
+    """With ``--phases`` each instance's search steps and its final weighted weekend and
+    holiday shortfall go to standard error (the table on standard output is unchanged);
+    without the flag they are not printed."""
+    path = str(SHARED / "Instance1.txt")
+    assert main(["bench", "curtois", path, "--time-limit", "10", "--phases"]) == 0
+    out, err = capsys.readouterr()
+    assert "Instance1 | 607" in out and "search steps" not in out
+    assert "Instance1 search steps: first to " in err
+    assert err.rstrip().endswith("final weekend and holiday shortfall (weighted) 500")
+    assert main(["bench", "curtois", path, "--time-limit", "10"]) == 0
+    assert "search steps" not in capsys.readouterr().err
+
+
+def test_phase_line_names_window_rounds_and_bounds():
+    """A window search's figure is its rounds, every other step's is its bound; a step
+    without a roster and a run without a solution are shown as "-"."""
+    res = SimpleNamespace(phases=(("persons", 2.5, None, 0), ("max_lp", 23.94, 4973, 4621),
+                                  ("windows", 59.73, 4661, 50)), solution=None)
+    line = phase_line("Instance10", None, res, "en")
+    assert line == ("Instance10 search steps: persons to 2.5 s: -, bound 0 | max_lp to 23.9 s:"
+                    " 4973, bound 4621 | windows to 59.7 s: 4661, 50 rounds; final weekend"
+                    " and holiday shortfall (weighted) -")
+    assert "50 轮" in phase_line("Instance10", None, res, "zh")
