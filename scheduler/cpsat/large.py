@@ -27,7 +27,8 @@ Why this path (measured on the benchmark, see the README's benchmark section):
    nearly the whole objective: a roster one weekend shift shorter than necessary is a
    local optimum that no window leaves (Instance10 ended there in 3 of the 12 full runs
    since change 16), so the first windows start from a roster at the least shortfall
-   instead.
+   instead. The lower bound on that least, which the repair proves on the way, raises
+   the objective's bound where the root LP was stopped before it was solved (change 31).
 """
 
 from __future__ import annotations
@@ -231,10 +232,14 @@ def solve_large(ctx: ModelContext, variables: list, tracker: Tracker, time_limit
             if turn == 0 and (tracker.objective or 0) > 0 and lp_bounded:
                 left = deadline - time.monotonic()
                 limit = min(REPAIR_SHARE * time_limit, left)
-                start = repair(ctx, tracker, bound, limit, workers, seed,
-                               extra=min(REPAIR_SHARE * time_limit, left - limit))
+                repaired = repair(ctx, tracker, bound, limit, workers, seed,
+                                  extra=min(REPAIR_SHARE * time_limit, left - limit))
+                start = repaired.start
+                bound = max(bound, objective_floor(ctx, repaired.floor))
                 phases.append(("repair", round(time.monotonic() - t0, 2),
                                start and start[1], bound))
+                if bound >= tracker.objective:
+                    break
         else:
             windows(ctx, tracker, deadline, workers, seed + turn, phases, stall, start)
             start = None

@@ -10,6 +10,7 @@ optimum that the windows on the objective itself do not leave (Instance10 ended 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from .context import ModelContext
 from .expr import flat_value
@@ -38,10 +39,26 @@ rosters, the repair reached the least shortfall in 10 of 12 tries on Instance10 
 rounds (README, change 29)."""
 
 
-def repair(ctx: ModelContext, tracker: Tracker, bound: int, limit: float, workers: int,
-           seed: int, extra: float = 0.0) -> tuple[list[int], int] | None:
+@dataclass
+class Repaired:
+    """What :func:`repair` gives the large path."""
+
+    start: tuple[list[int], int] | None
     """A roster nearer the least scarce shortfall for the windows to start from instead of
-    the incumbent, as (solution vector, objective), or None.
+    the incumbent, as (solution vector, objective), or None."""
+    floor: int
+    """A lower bound on the weighted scarce shortfall of every roster (0: none sought).
+
+    Why it is handed back: the search for the least proves it anyway, and through
+    :func:`.shortfall.objective_floor` it bounds the objective. Where the root LP was
+    stopped before it finished, its bound can be far lower (Instance11, full run of
+    2026-11-23 08:31 UTC: 1779, while the least alone is 3400)."""
+
+
+def repair(ctx: ModelContext, tracker: Tracker, bound: int, limit: float, workers: int,
+           seed: int, extra: float = 0.0) -> Repaired:
+    """A roster nearer the least scarce shortfall for the windows to start from instead of
+    the incumbent, and the lower bound on that least found on the way (:class:`Repaired`).
 
     Window searches from the incumbent on :func:`.shortfall.repair_model`'s copy, whose
     objective charges the scarce shortfall more, for the rest of ``limit``; the roster
@@ -55,10 +72,9 @@ def repair(ctx: ModelContext, tracker: Tracker, bound: int, limit: float, worker
     go on for up to ``extra`` seconds more, until they reach it (:func:`_last_step`).
     """
     began = time.monotonic()
-    made = repair_model(ctx, tracker.best, bound, limit / 2, workers, seed)
-    if made is None or limit - (time.monotonic() - began) <= 0.1:
-        return None
-    model, floor = made
+    model, floor = repair_model(ctx, tracker.best, bound, limit / 2, workers, seed)
+    if model is None or limit - (time.monotonic() - began) <= 0.1:
+        return Repaired(None, floor)
     step = max(w for _, w in scarce_shortfall(ctx))
     before = scarce_level(ctx, tracker.best)
     kept, level = [tracker.best], [before]
@@ -77,10 +93,10 @@ def repair(ctx: ModelContext, tracker: Tracker, bound: int, limit: float, worker
                   people_after=REPAIR_PEOPLE_AFTER, until=done)
     roster = kept[0]
     if level[0] >= before:
-        return None
+        return Repaired(None, floor)
     if tracker.exact is not None:
-        return roster, tracker.exact(roster)
-    return roster, flat_value(objective_expr(ctx.model), roster)
+        return Repaired((roster, tracker.exact(roster)), floor)
+    return Repaired((roster, flat_value(objective_expr(ctx.model), roster)), floor)
 
 
 def _last_step(level: int, floor: int, step: int) -> bool:

@@ -161,7 +161,7 @@ but left a roster of 11 066 / 11 257; with this weight, 46 in 4–6 s at 4781 / 
 
 
 def repair_model(ctx: ModelContext, best: list[int], bound: int, limit: float, workers: int,
-                 seed: int) -> tuple[cp_model.CpModel, int] | None:
+                 seed: int) -> tuple[cp_model.CpModel | None, int]:
     """A copy of the model whose objective also charges the scarce shortfall
     :data:`REPAIR_WEIGHT` times over, for the windows to repair ``best`` towards the least
     shortfall before the search goes on from what they reach.
@@ -175,21 +175,23 @@ def repair_model(ctx: ModelContext, best: list[int], bound: int, limit: float, w
     of seven tries (README, change 27). The least's lower bound comes within about a
     second, and the weighted copy needs no roster at the least to start from.
 
-    Returns the copy and that lower bound on the least (the floor the repair aims at), or
-    None when ``best`` is already at the lower bound found for the least within
-    ``limit``, or when that bound is under :data:`REPAIR_DOMINANT` of ``bound`` (the
-    objective's lower bound from the root LP): the search for the least stops as soon as
-    it knows either. ``ctx.model`` is not changed.
+    Returns the copy, or None when ``best`` is already at the lower bound found for the
+    least within ``limit``, or when that bound is under :data:`REPAIR_DOMINANT` of
+    ``bound`` (the objective's lower bound from the root LP): the search for the least
+    stops as soon as it knows either. Returned with it is that lower bound on the least
+    (the floor the repair aims at; 0 where none was sought), which holds for every roster,
+    so that the caller can raise its bound by it (:func:`objective_floor`).
+    ``ctx.model`` is not changed.
     """
     terms = scarce_shortfall(ctx)
     least = dominant_shortfall(ctx, REPAIR_DOMINANT * bound)
     current = scarce_level(ctx, best)
     if not terms or limit <= 0 or least is None or current <= least:
-        return None  # the minimum is at most ``current``: it cannot be dominant
+        return None, 0  # the minimum is at most ``current``: it cannot be dominant
     floor, _, _ = _least_scarce(ctx, limit, workers, seed, stop_below=least, hint=best,
                                 stop_at_bound=least)
     if current <= floor or floor < least:
-        return None
+        return None, floor
     copy = ctx.model.clone()
     extra = [(copy.get_int_var_from_proto_index(v.index), w) for v, w in terms]
     copy.minimize(objective_expr(copy) + REPAIR_WEIGHT * scarce_expr(extra))

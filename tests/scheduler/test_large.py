@@ -9,6 +9,8 @@ from scheduler.cpsat.large import LP_USEFUL, _Watchdog, solve_large
 from scheduler.cpsat.lexico import make_level
 from scheduler.cpsat.lns import Tracker, _variables, lp_solver, objective_of
 from scheduler.cpsat.model import build_model
+from scheduler.cpsat.repair import Repaired
+from scheduler.cpsat.shortfall import objective_floor
 from scheduler.problem import Assignment, Roster, SolveParams
 from scheduler.validate import validate
 from shells.curtois_reader import read_instance
@@ -231,4 +233,25 @@ def test_a_late_person_start_hands_over_to_the_windows_at_once(monkeypatch):
     res, names = _solve_large(ctx, limit)
     assert names[:2] == ["persons", "windows"] and "max_lp" not in names
     assert res.phases[0][2] >= res.objective
+    _assert_roster_checks(problem, ctx, res)
+
+
+def test_the_repairs_floor_on_the_weekend_shortfall_raises_the_bound(monkeypatch):
+    """The lower bound on the least weekend shortfall that the repair proved bounds the
+    objective too: the repair step's bound is the objective floor of that least
+    (Instance8: 7 weekend shifts, 700) where the first turn's bound is lower, and the
+    final bound is at least that. The first turn here has no LP (as where the root LP is
+    stopped before it is solved, Instance11 on 2026-11-23: 1779 where the least alone
+    gives 3400), every bound counts as the LP's so that the repair is asked, and a
+    stand-in repair hands back the least without a roster."""
+    no_lp = large.lp_solver
+    monkeypatch.setattr(large, "lp_solver", lambda w, s, limit, lp: no_lp(w, s, limit, False))
+    monkeypatch.setattr(large, "LP_USEFUL", 0.0)
+    monkeypatch.setattr(large, "repair", lambda *a, **k: Repaired(None, 700))
+    problem, ctx = _ctx("Instance8.txt")
+    res, names = _solve_large(ctx, 8.0)
+    assert names[:3] == ["persons", "max_lp", "repair"]
+    floor = objective_floor(ctx, 700)
+    assert res.phases[1][3] < floor == res.phases[2][3] <= res.bound
+    assert floor >= 700
     _assert_roster_checks(problem, ctx, res)

@@ -15,13 +15,14 @@ from .test_shortfall import WEEKENDS, _roster_short, _shortfall
 def test_repair_hands_the_windows_a_roster_at_the_least_weekend_shortfall():
     """From an incumbent 800 short on the weekends (a stuck search), :func:`repair.repair`
     returns a complete roster 400 short (the least) whose objective is the model's value
-    of it and lower; from a roster at the least already it returns nothing, within the
-    3 s (half its limit) its bound on the least may take."""
+    of it and lower; from a roster at the least already it returns no roster, within the
+    3 s (half its limit) its bound on the least may take. Both times it hands back the
+    least, 400, as the floor every roster is held to."""
     ctx, tracker = _weekends_tracker()
     stuck = tracker.best
-    start = repair.repair(ctx, tracker, 400, 6.0, 2, 0)
-    assert start is not None
-    roster, objective = start
+    repaired = repair.repair(ctx, tracker, 400, 6.0, 2, 0)
+    assert repaired.start is not None and repaired.floor == 400
+    roster, objective = repaired.start
     assert len(roster) == len(stuck) and _shortfall(ctx, roster) == 400
     check = ctx.model.clone()
     for var in ctx.x.values():
@@ -31,7 +32,7 @@ def test_repair_hands_the_windows_a_roster_at_the_least_weekend_shortfall():
     assert solver.objective_value == objective < 800
     tracker.best = roster
     t = time.monotonic()
-    assert repair.repair(ctx, tracker, 400, 6.0, 2, 0) is None
+    assert repair.repair(ctx, tracker, 400, 6.0, 2, 0) == repair.Repaired(None, 400)
     assert time.monotonic() - t < 3.0
 
 

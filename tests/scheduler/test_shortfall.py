@@ -147,9 +147,8 @@ def test_repair_reaches_the_least_weekend_shortfall_from_a_stuck_roster():
     problem, ctx = _ctx()
     ctx.model.minimize(objective_of(ctx, problem.levels[0]))
     stuck = _roster_short(ctx, 800, 800)
-    made = repair_model(ctx, stuck, 400, 5.0, 2, 0)
-    assert made is not None
-    copy, floor = made
+    copy, floor = repair_model(ctx, stuck, 400, 5.0, 2, 0)
+    assert copy is not None
     assert floor == 400 and not copy.proto.solution_hint.vars
     solver = lp_solver(2, 0, 10.0, lp=True)
     assert solver.solve(copy) == cp_model.OPTIMAL
@@ -205,15 +204,16 @@ def test_no_repair_at_the_minimum_or_where_the_minimum_is_a_small_part():
     """No copy where the roster is already at the least shortfall, where the minimum
     (400) is under 90 % of the objective's bound (1 000: known without a solve, since the
     roster's own 800 is under it; 600: once a roster under 540 is found), or without time
-    to bound it; with a bound of 440 (400 is 91 % of it) there is one."""
+    to bound it; with a bound of 440 (400 is 91 % of it) there is one. The floor handed back
+is the least (400) where it was proven, and 0 where it was not sought."""
     problem, ctx = _ctx()
     ctx.model.minimize(objective_of(ctx, problem.levels[0]))
-    assert repair_model(ctx, _roster_short(ctx, 400), 400, 5.0, 2, 0) is None
+    assert repair_model(ctx, _roster_short(ctx, 400), 400, 5.0, 2, 0) == (None, 400)
     stuck = _roster_short(ctx, 800, 800)
-    assert repair_model(ctx, stuck, 1000, 5.0, 2, 0) is None
-    assert repair_model(ctx, stuck, 600, 5.0, 2, 0) is None
-    assert repair_model(ctx, stuck, 440, 5.0, 2, 0) is not None
-    assert repair_model(ctx, stuck, 400, 0.0, 2, 0) is None
+    assert repair_model(ctx, stuck, 1000, 5.0, 2, 0) == (None, 0)  # no search: no floor
+    assert repair_model(ctx, stuck, 600, 5.0, 2, 0)[0] is None
+    assert repair_model(ctx, stuck, 440, 5.0, 2, 0)[0] is not None
+    assert repair_model(ctx, stuck, 400, 0.0, 2, 0) == (None, 0)
 
 
 def test_dominant_shortfall_inverts_objective_floor():
