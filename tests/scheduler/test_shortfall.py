@@ -205,7 +205,7 @@ def test_no_repair_at_the_minimum_or_where_the_minimum_is_a_small_part():
     (400) is under 90 % of the objective's bound (1 000: known without a solve, since the
     roster's own 800 is under it; 600: once a roster under 540 is found), or without time
     to bound it; with a bound of 440 (400 is 91 % of it) there is one. The floor handed back
-is the least (400) where it was proven, and 0 where it was not sought."""
+    is the least (400) where it was proven, and 0 where it was not sought."""
     problem, ctx = _ctx()
     ctx.model.minimize(objective_of(ctx, problem.levels[0]))
     assert repair_model(ctx, _roster_short(ctx, 400), 400, 5.0, 2, 0) == (None, 400)
