@@ -14,6 +14,7 @@ from scheduler.cpsat.person_start import (
     person_sweeps,
     residual_problem,
     soft_cover,
+    time_share,
 )
 from scheduler.problem import Assignment, PersonLimits, Roster
 from scheduler.validate import validate
@@ -159,3 +160,37 @@ def test_soft_cover_only_when_every_slot_has_both_weights():
     assert soft_cover(problem)
     hard = dataclasses.replace(problem.slots[0], weight_under=None)
     assert not soft_cover(dataclasses.replace(problem, slots=(hard, *problem.slots[1:])))
+
+
+def test_time_share_is_the_time_left_over_the_solves_planned():
+    """Two threads share the time; the share never drops under 0.05 s."""
+    assert time_share(8.0, 8, 1) == 1.0
+    assert time_share(8.0, 8, 2) == 2.0
+    assert time_share(0.0, 8, 2) == 0.05
+
+
+def _first_shares(monkeypatch, max_sweeps: int) -> list[float]:
+    """The time limits the first sweep's solves were given (a stand-in solver that
+    returns at once, so the clock hardly moves)."""
+    from scheduler.cpsat import person_start
+
+    limits: list[float] = []
+
+    def instant(problem, sid, others, time_limit, *args, **kwargs):
+        limits.append(time_limit)
+        return "OPTIMAL", frozenset()
+
+    monkeypatch.setattr(person_start, "best_schedule", instant)
+    problem = read_instance(SHARED / "Instance1.txt")
+    person_sweeps(problem, time.monotonic() + 16, workers=1, max_sweeps=max_sweeps)
+    return limits[:len(problem.staff)]
+
+
+def test_the_first_sweep_leaves_the_second_its_time(monkeypatch):
+    """With two sweeps planned, the first person of eight gets 16 s over 16 solves, not
+    over 8: the second sweep, which gains most, is planned from the start."""
+    two = _first_shares(monkeypatch, max_sweeps=2)
+    one = _first_shares(monkeypatch, max_sweeps=1)
+    assert 0.9 < two[0] <= 1.0
+    assert 1.8 < one[0] <= 2.0
+    assert all(a < b for a, b in zip(two, one, strict=True))
