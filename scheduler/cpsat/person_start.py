@@ -178,10 +178,10 @@ def time_share(left: float, solves: int, threads: int) -> float:
     person re-solved against the others' first schedules) gains most, and it used to get
     only what the first left. On a synthetic year of 50 people and 10 shift types (Syn22),
     with the 18 s of a one-minute run, the first sweep took 12–14 s of it, so the second
-    reached some people only: starts of 50 530–96 019 and, after the windows, 20 551–39 950
-    (6 runs, 3 of them above 36 000). Planning both sweeps, the first takes about 7 s at
-    the same quality (100 000–120 000 after it), the second is done by about 14 s, and the
-    5 runs ended at 19 873–25 399 (README, change 32).
+    reached some people only: starts of 50 530–110 738 and, after the windows,
+    20 551–49 181 (8 runs, 5 of them above 36 000). Planning both sweeps, the first takes
+    about 7 s at the same quality (100 000–120 000 after it), the second is done by about
+    14 s, and 7 runs ended at 19 336–25 399 (README, change 32).
     """
     return max(0.05, threads * left / max(1, solves))
 
